@@ -1,0 +1,19 @@
+package dev.mailgate.accounts;
+
+import java.util.UUID;
+
+/**
+ * Identifies a workspace: the tenant that owns contacts, campaigns and apps.
+ */
+public record WorkspaceId(UUID value) {
+
+	public static WorkspaceId random() {
+		return new WorkspaceId(UUID.randomUUID());
+	}
+
+	@Override
+	public String toString() {
+		return this.value.toString();
+	}
+
+}

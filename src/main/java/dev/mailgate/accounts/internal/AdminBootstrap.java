@@ -1,0 +1,111 @@
+package dev.mailgate.accounts.internal;
+
+import java.security.SecureRandom;
+import java.util.Objects;
+
+import dev.mailgate.platform.Console;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the first administrator, as Keycloak does: from
+ * {@code MAILGATE_BOOTSTRAP_ADMIN_EMAIL}/{@code _PASSWORD} when no administrator exists
+ * yet, or, on an empty database with neither set, as {@code admin@localhost} with a
+ * generated password that is printed once on the console (never logged).
+ */
+@Component
+@Order(100)
+class AdminBootstrap implements ApplicationRunner {
+
+	static final String GENERATED_EMAIL = "admin@localhost";
+
+	private static final Log log = LogFactory.getLog(AdminBootstrap.class);
+
+	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+	private final BootstrapAdminProperties admin;
+
+	private final JdbcAccounts accounts;
+
+	private final Registration registration;
+
+	private final Console console;
+
+	private final Environment environment;
+
+	AdminBootstrap(BootstrapAdminProperties admin, JdbcAccounts accounts, Registration registration, Console console,
+			Environment environment) {
+		this.admin = admin;
+		this.accounts = accounts;
+		this.registration = registration;
+		this.console = console;
+		this.environment = environment;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.admin.given()) {
+			createConfiguredAdmin();
+		}
+		else if (!this.accounts.hasUsers()) {
+			createGeneratedAdmin();
+		}
+	}
+
+	private void createConfiguredAdmin() {
+		if (!BootstrapAdminProperties.hasText(this.admin.email())
+				|| !BootstrapAdminProperties.hasText(this.admin.password())) {
+			throw new IllegalStateException("Set both MAILGATE_BOOTSTRAP_ADMIN_EMAIL and "
+					+ "MAILGATE_BOOTSTRAP_ADMIN_PASSWORD, or neither (to have an admin password generated)");
+		}
+		if (this.accounts.hasPlatformAdmin()) {
+			log.info("An administrator exists already; MAILGATE_BOOTSTRAP_ADMIN_* is not used again");
+			return;
+		}
+		EmailAddress email = EmailAddress.of(Objects.requireNonNull(this.admin.email()));
+		this.registration.register(new NewAccount(email, "Administrator", Objects.requireNonNull(this.admin.password()),
+				"Mailgate", true));
+		log.info("Created the bootstrap administrator " + email);
+	}
+
+	private void createGeneratedAdmin() {
+		String password = generatePassword();
+		this.registration
+			.register(new NewAccount(EmailAddress.of(GENERATED_EMAIL), "Administrator", password, "Mailgate", true));
+		log.info("Created the administrator " + GENERATED_EMAIL
+				+ " with a generated password, shown once on the console");
+		this.console.announce("Mailgate created its first administrator.", "", "  Open      " + signInUrl(),
+				"  Email     " + GENERATED_EMAIL, "  Password  " + password, "",
+				"This password is shown only this once. Sign in and change it under Account.");
+	}
+
+	private String signInUrl() {
+		String issuer = this.environment.getProperty("mailgate.issuer");
+		if (issuer != null && !issuer.isBlank()) {
+			return issuer.replaceAll("/+$", "") + SignInPaths.SIGN_IN;
+		}
+		boolean tls = this.environment.getProperty("server.ssl.enabled", Boolean.class, false);
+		String port = this.environment.getProperty("local.server.port",
+				this.environment.getProperty("server.port", "8443"));
+		return (tls ? "https" : "http") + "://localhost:" + port + SignInPaths.SIGN_IN;
+	}
+
+	static String generatePassword() {
+		SecureRandom random = new SecureRandom();
+		StringBuilder password = new StringBuilder();
+		for (int i = 0; i < 20; i++) {
+			if (i > 0 && i % 5 == 0) {
+				password.append('-');
+			}
+			password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+		}
+		return password.toString();
+	}
+
+}

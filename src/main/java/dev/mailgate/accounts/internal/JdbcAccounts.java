@@ -1,0 +1,115 @@
+package dev.mailgate.accounts.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.mailgate.accounts.Accounts;
+import dev.mailgate.accounts.Role;
+import dev.mailgate.accounts.UserId;
+import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.platform.Timestamps;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcAccounts implements Accounts {
+
+	private static final String USER_COLUMNS = "select id, email, display_name, password_hash, platform_admin, created_at from accounts_users ";
+
+	private final JdbcClient jdbc;
+
+	JdbcAccounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<UserRow> userByEmail(EmailAddress email) {
+		return this.jdbc.sql(USER_COLUMNS + "where email = ?")
+			.param(email.value())
+			.query(JdbcAccounts::user)
+			.optional();
+	}
+
+	Optional<UserRow> user(UserId id) {
+		return this.jdbc.sql(USER_COLUMNS + "where id = ?").param(id.value()).query(JdbcAccounts::user).optional();
+	}
+
+	boolean hasUsers() {
+		return this.jdbc.sql("select count(*) from accounts_users").query(Long.class).single() > 0;
+	}
+
+	boolean hasPlatformAdmin() {
+		return this.jdbc.sql("select count(*) from accounts_users where platform_admin = true")
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void insert(UserRow user) {
+		this.jdbc.sql("""
+				insert into accounts_users (id, email, display_name, password_hash, platform_admin, created_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(user.id().value(), user.email().value(), user.displayName(), user.passwordHash(),
+					user.platformAdmin(), Timestamps.utc(user.createdAt()))
+			.update();
+	}
+
+	void insertWorkspace(WorkspaceId id, String name, Instant createdAt) {
+		this.jdbc.sql("insert into accounts_workspaces (id, name, created_at) values (?, ?, ?)")
+			.params(id.value(), name, Timestamps.utc(createdAt))
+			.update();
+	}
+
+	void insertMembership(WorkspaceId workspace, UserId user, Role role, Instant createdAt) {
+		this.jdbc.sql("insert into accounts_memberships (workspace_id, user_id, role, created_at) values (?, ?, ?, ?)")
+			.params(workspace.value(), user.value(), role.name(), Timestamps.utc(createdAt))
+			.update();
+	}
+
+	List<Membership> membershipsOf(UserId user) {
+		return this.jdbc.sql("""
+				select w.id, w.name, m.role from accounts_memberships m
+				join accounts_workspaces w on w.id = m.workspace_id
+				where m.user_id = ? order by w.created_at, w.name""")
+			.param(user.value())
+			.query((rs, row) -> new Membership(new WorkspaceId(rs.getObject(1, UUID.class)), rs.getString(2),
+					Role.valueOf(rs.getString(3))))
+			.list();
+	}
+
+	void recordSignIn(UserId user, Instant at) {
+		this.jdbc.sql("update accounts_users set last_sign_in_at = ? where id = ?")
+			.params(Timestamps.utc(at), user.value())
+			.update();
+	}
+
+	void changePassword(UserId user, String passwordHash) {
+		this.jdbc.sql("update accounts_users set password_hash = ? where id = ?")
+			.params(passwordHash, user.value())
+			.update();
+	}
+
+	@Override
+	public Optional<WorkspaceId> bootstrapWorkspace() {
+		return this.jdbc.sql("""
+				select m.workspace_id from accounts_memberships m
+				join accounts_users u on u.id = m.user_id
+				where u.platform_admin = true and m.role = 'OWNER'
+				order by u.created_at, m.created_at""")
+			.query((rs, row) -> new WorkspaceId(rs.getObject(1, UUID.class)))
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	private static UserRow user(ResultSet rs, int row) throws SQLException {
+		return new UserRow(new UserId(rs.getObject("id", UUID.class)), new EmailAddress(rs.getString("email")),
+				rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("platform_admin"),
+				Objects.requireNonNull(Timestamps.instant(rs, "created_at")));
+	}
+
+}

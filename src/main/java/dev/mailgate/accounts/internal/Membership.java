@@ -1,0 +1,10 @@
+package dev.mailgate.accounts.internal;
+
+import dev.mailgate.accounts.Role;
+import dev.mailgate.accounts.WorkspaceId;
+
+/**
+ * A workspace a user belongs to, with their role in it.
+ */
+record Membership(WorkspaceId workspace, String workspaceName, Role role) {
+}

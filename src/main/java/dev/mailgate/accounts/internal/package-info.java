@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mailgate.accounts.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mailgate.apps.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,23 @@
+package dev.mailgate.platform.internal;
+
+import java.time.Clock;
+
+import dev.mailgate.platform.Console;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PlatformConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	Console console() {
+		return new Console(System.out);
+	}
+
+}

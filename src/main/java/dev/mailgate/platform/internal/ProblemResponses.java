@@ -1,0 +1,41 @@
+package dev.mailgate.platform.internal;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every JSON endpoint answers errors as RFC 9457 problems: Spring MVC's own exceptions
+ * (bad JSON, wrong method, missing parameter) through
+ * {@link ResponseEntityExceptionHandler}, and anything unexpected as a 500 problem
+ * without its message.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+	private static final Log log = LogFactory.getLog(ProblemResponses.class);
+
+	/**
+	 * Spring Security answers these itself (sign-in, 401 or 403), so they pass through.
+	 */
+	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+	void passToSecurity(RuntimeException ex) {
+		throw ex;
+	}
+
+	@ExceptionHandler
+	ProblemDetail handle(RuntimeException ex) {
+		log.error("Unexpected error answering a JSON request", ex);
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				ErrorPages.explain(HttpStatus.INTERNAL_SERVER_ERROR));
+	}
+
+}

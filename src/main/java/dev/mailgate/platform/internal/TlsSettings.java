@@ -1,0 +1,19 @@
+package dev.mailgate.platform.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code mailgate.tls.*} settings. With no mode given, a certificate or keystore
+ * means {@link TlsMode#PROVIDED} and nothing means {@link TlsMode#SELF_SIGNED}.
+ */
+record TlsSettings(@Nullable TlsMode mode, @Nullable String certificate, @Nullable String privateKey,
+		@Nullable String keystore, @Nullable String keystorePassword, @Nullable String keystoreType) {
+
+	TlsMode effectiveMode() {
+		if (this.mode != null) {
+			return this.mode;
+		}
+		return (this.certificate != null || this.keystore != null) ? TlsMode.PROVIDED : TlsMode.SELF_SIGNED;
+	}
+
+}

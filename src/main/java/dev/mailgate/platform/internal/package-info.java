@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mailgate.platform.internal;
+
+import org.jspecify.annotations.NullMarked;
