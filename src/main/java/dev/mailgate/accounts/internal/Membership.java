@@ -6,5 +6,5 @@ import dev.mailgate.accounts.WorkspaceId;
 /**
  * A workspace a user belongs to, with their role in it.
  */
-record Membership(WorkspaceId workspace, String workspaceName, Role role) {
+public record Membership(WorkspaceId workspace, String workspaceName, Role role) {
 }

@@ -3,7 +3,6 @@ package dev.mailgate.accounts.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +21,10 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -54,9 +56,6 @@ class PageSecurity {
 	@Order(Ordered.LOWEST_PRECEDENCE - 10)
 	SecurityFilterChain pageChain(HttpSecurity http, SignInThrottle throttle, JdbcAccounts accounts, Clock clock,
 			SecurityContextRepository contexts) throws Exception {
-		MediaTypeRequestMatcher json = new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON,
-				MediaType.APPLICATION_PROBLEM_JSON);
-		json.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		return http
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(SignInPaths.SIGN_IN, SignInPaths.THROTTLED, SignInPaths.SIGN_UP, "/error", "/css/**",
@@ -70,12 +69,24 @@ class PageSecurity {
 				.successHandler(new SignedIn(throttle, accounts, clock))
 				.failureHandler(new SignInFailed(throttle)))
 			.logout((logout) -> logout.logoutSuccessUrl(SignInPaths.SIGN_IN + "?signedOut"))
-			.exceptionHandling((exceptions) -> exceptions
-				// JSON clients get a 401 problem from the error page instead of a
-				// redirect to sign-in.
-				.defaultAuthenticationEntryPointFor(
-						(request, response, ex) -> response.sendError(HttpStatus.UNAUTHORIZED.value()), json))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInOrProblem()))
 			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.build();
+	}
+
+	/**
+	 * Browsers go to the sign-in page; clients that ask for JSON get a 401 problem from
+	 * the error page instead of a redirect they cannot follow.
+	 */
+	private static AuthenticationEntryPoint signInOrProblem() {
+		MediaTypeRequestMatcher json = new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON,
+				MediaType.APPLICATION_PROBLEM_JSON);
+		json.setUseEquals(true);
+		AuthenticationEntryPoint problem = (request, response, ex) -> response
+			.sendError(HttpStatus.UNAUTHORIZED.value());
+		return DelegatingAuthenticationEntryPoint.builder()
+			.addEntryPointFor(problem, json)
+			.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint(SignInPaths.SIGN_IN))
 			.build();
 	}
 

@@ -29,7 +29,8 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+		return !("POST".equals(request.getMethod())
+				&& (request.getContextPath() + SignInPaths.SIGN_IN).equals(request.getRequestURI()));
 	}
 
 	@Override

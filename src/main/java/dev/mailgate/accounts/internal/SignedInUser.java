@@ -16,7 +16,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The person behind a signed-in browser session. Platform administrators (the operators
  * of this Mailgate) also hold {@code ROLE_ADMIN}.
  */
-final class SignedInUser implements UserDetails, CredentialsContainer {
+public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -39,19 +39,19 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
 		this.passwordHash = user.passwordHash();
 	}
 
-	UserId id() {
+	public UserId id() {
 		return this.id;
 	}
 
-	String email() {
+	public String email() {
 		return this.email;
 	}
 
-	String displayName() {
+	public String displayName() {
 		return this.displayName;
 	}
 
-	boolean platformAdmin() {
+	public boolean platformAdmin() {
 		return this.platformAdmin;
 	}
 

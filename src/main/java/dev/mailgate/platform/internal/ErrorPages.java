@@ -27,7 +27,7 @@ class ErrorPages implements ErrorController {
 	ModelAndView showErrorPage(HttpServletRequest request) {
 		HttpStatus status = statusOf(request);
 		return new ModelAndView("error",
-				Map.of("status", status.value(), "title", status.getReasonPhrase(), "message", explain(status)),
+				Map.of("status", status.value(), "reason", status.getReasonPhrase(), "message", explain(status)),
 				status);
 	}
 

@@ -1,0 +1,43 @@
+package dev.mailgate;
+
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * The one Spring context the integration tests share: the whole application on a real
+ * HTTPS port, with the embedded database in a data directory of its own.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "mailgate.data.dir=target/it-data/${random.uuid}",
+				"mailgate.bootstrap.admin.email=" + IntegrationTestSupport.ADMIN_EMAIL,
+				"mailgate.bootstrap.admin.password=" + IntegrationTestSupport.ADMIN_PASSWORD,
+				"mailgate.bootstrap.client.id=" + IntegrationTestSupport.BOOTSTRAP_CLIENT_ID,
+				"mailgate.bootstrap.client.secret=" + IntegrationTestSupport.BOOTSTRAP_CLIENT_SECRET })
+@AutoConfigureMockMvc
+public abstract class IntegrationTestSupport {
+
+	public static final String ADMIN_EMAIL = "operator@mailgate.test";
+
+	public static final String ADMIN_PASSWORD = "operator-password-for-tests";
+
+	public static final String BOOTSTRAP_CLIENT_ID = "mailgate-automation";
+
+	public static final String BOOTSTRAP_CLIENT_SECRET = "bootstrap-secret-of-at-least-32-characters";
+
+	@Autowired
+	protected MockMvcTester mvc;
+
+	@LocalServerPort
+	protected int port;
+
+	protected static String uniqueEmail() {
+		return "user-" + UUID.randomUUID() + "@example.com";
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.mailgate.accounts.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import dev.mailgate.accounts.Role;
+import dev.mailgate.platform.Console;
+import dev.mailgate.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * The accounts storage rules, run once on H2 and once on PostgreSQL by the subclasses.
+ */
+abstract class AccountsStorageContract {
+
+	private TestDatabase database;
+
+	private JdbcAccounts accounts;
+
+	private Registration registration;
+
+	private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+	abstract TestDatabase openDatabase();
+
+	@BeforeEach
+	void migrate() {
+		this.database = openDatabase();
+		this.accounts = new JdbcAccounts(this.database.jdbc());
+		this.registration = new Registration(this.accounts, new PageSecurity().passwordEncoder(), Clock.systemUTC());
+	}
+
+	@AfterEach
+	void drop() {
+		this.database.close();
+	}
+
+	@Test
+	void registersUserAsOwnerOfANewWorkspace() {
+		SignedInUser user = this.registration.register(account("ada@example.com", "Ada's team"));
+
+		assertThat(this.accounts.membershipsOf(user.id())).singleElement().satisfies((membership) -> {
+			assertThat(membership.workspaceName()).isEqualTo("Ada's team");
+			assertThat(membership.role()).isEqualTo(Role.OWNER);
+		});
+	}
+
+	@Test
+	void findsUserByEmailWhateverTheCaseTyped() {
+		this.registration.register(account("Grace.Hopper@Example.com", "Navy"));
+
+		assertThat(this.accounts.userByEmail(EmailAddress.of("  grace.hopper@EXAMPLE.com ")))
+			.hasValueSatisfying((user) -> assertThat(user.email().value()).isEqualTo("grace.hopper@example.com"));
+	}
+
+	@Test
+	void refusesSecondAccountForTheSameEmailAndWritesNothing() {
+		this.registration.register(account("ada@example.com", "First"));
+		long workspaces = count("accounts_workspaces");
+
+		assertThatExceptionOfType(EmailAlreadyRegistered.class)
+			.isThrownBy(() -> this.registration.register(account("ADA@example.com", "Second")));
+		assertThat(count("accounts_workspaces")).isEqualTo(workspaces);
+		assertThat(count("accounts_users")).isOne();
+	}
+
+	@Test
+	void storesPasswordsAsArgon2idHashesNeverInClear() {
+		this.registration.register(account("ada@example.com", "Team"));
+
+		String stored = this.database.jdbc()
+			.sql("select password_hash from accounts_users")
+			.query(String.class)
+			.single();
+		assertThat(stored).startsWith("{argon2}$argon2id$").doesNotContain("correct horse battery");
+	}
+
+	@Test
+	void generatesFirstAdminOnEmptyDatabaseOnceAndPrintsPasswordOnlyOnConsole() {
+		bootstrap(null, null).run(new DefaultApplicationArguments());
+		bootstrap(null, null).run(new DefaultApplicationArguments());
+
+		String printed = this.console.toString(StandardCharsets.UTF_8);
+		String password = printed.lines()
+			.filter((line) -> line.strip().startsWith("Password"))
+			.map((line) -> line.strip().substring("Password".length()).strip())
+			.findFirst()
+			.orElseThrow();
+		assertThat(printed).contains("https://localhost:8443/login").contains("admin@localhost");
+		assertThat(count("accounts_users")).isOne();
+		UserRow admin = this.accounts.userByEmail(EmailAddress.of("admin@localhost")).orElseThrow();
+		assertThat(admin.platformAdmin()).isTrue();
+		assertThat(new PageSecurity().passwordEncoder().matches(password, admin.passwordHash())).isTrue();
+		assertThat(this.accounts.bootstrapWorkspace()).isPresent();
+	}
+
+	@Test
+	void createsConfiguredAdminOnlyWhileNoAdministratorExists() {
+		bootstrap("ops@example.com", "ops-password-long-enough").run(new DefaultApplicationArguments());
+		bootstrap("other@example.com", "other-password-long-enough").run(new DefaultApplicationArguments());
+
+		assertThat(this.accounts.userByEmail(EmailAddress.of("ops@example.com")))
+			.hasValueSatisfying((user) -> assertThat(user.platformAdmin()).isTrue());
+		assertThat(this.accounts.userByEmail(EmailAddress.of("other@example.com"))).isEmpty();
+		assertThat(this.console.toString(StandardCharsets.UTF_8)).isEmpty();
+	}
+
+	@Test
+	void refusesToStartWithOnlyOneOfAdminEmailAndPassword() {
+		assertThatIllegalStateException().isThrownBy(() -> bootstrap("ops@example.com", null).run(null))
+			.withMessageContaining("MAILGATE_BOOTSTRAP_ADMIN_PASSWORD");
+	}
+
+	private AdminBootstrap bootstrap(String email, String password) {
+		MockEnvironment environment = new MockEnvironment().withProperty("server.ssl.enabled", "true")
+			.withProperty("local.server.port", "8443");
+		return new AdminBootstrap(new BootstrapAdminProperties(email, password), this.accounts, this.registration,
+				new Console(new PrintStream(this.console, true, StandardCharsets.UTF_8)), environment);
+	}
+
+	private long count(String table) {
+		return this.database.jdbc().sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	private static NewAccount account(String email, String workspace) {
+		return new NewAccount(EmailAddress.of(email), "Ada Lovelace", "correct horse battery staple", workspace, false);
+	}
+
+}

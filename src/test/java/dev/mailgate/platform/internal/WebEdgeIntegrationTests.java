@@ -1,0 +1,160 @@
+package dev.mailgate.platform.internal;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.cert.Certificate;
+
+import dev.mailgate.IntegrationTestSupport;
+import dev.mailgate.support.HttpsClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+/**
+ * What every client meets at Mailgate's edge: HTTPS, security headers, cookies, error
+ * pages and problems, and the actuator endpoints.
+ */
+class WebEdgeIntegrationTests extends IntegrationTestSupport {
+
+	@Value("${mailgate.data.dir}")
+	Path dataDirectory;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void servesHttpsWithTheCertificateItCreatedInTheDataDirectory() throws Exception {
+		HttpResponse<String> response = client().get("/actuator/health", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"status\":\"UP\"");
+		Certificate served = response.sslSession().orElseThrow().getPeerCertificates()[0];
+		assertThat(served).isEqualTo(HttpsClient.certificate(this.dataDirectory));
+	}
+
+	@Test
+	void pagesCarryTheSecurityHeadersAndHardenedSessionCookie() throws Exception {
+		HttpResponse<String> response = client().get("/login", "text/html");
+
+		assertThat(response.headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying((hsts) -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+		assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+		assertThat(response.headers().firstValue("Set-Cookie"))
+			.hasValueSatisfying((cookie) -> assertThat(cookie).startsWith("__Host-mailgate-session=")
+				.contains("Secure", "HttpOnly", "SameSite=Lax", "Path=/"));
+	}
+
+	@Test
+	void unknownPageShowsTheDesignedErrorPageWithoutInternals() {
+		HttpResponse<String> response = signedIn().get("/nothing-here", "text/html");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("There is nothing here", "Go to Mailgate")
+			.doesNotContain("Exception", "Whitelabel", "at org.");
+	}
+
+	@Test
+	void jsonClientsGetRfc9457Problems() {
+		HttpResponse<String> response = signedIn().get("/nothing-here", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+		assertThat(response.body()).contains("\"status\":404", "\"title\":\"Not Found\"",
+				"\"instance\":\"/nothing-here\"");
+	}
+
+	@Test
+	void anonymousJsonClientsGetA401Problem() {
+		HttpResponse<String> response = client().get("/", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).contains("\"status\":401");
+	}
+
+	@Test
+	void unexpectedFailureOfAJsonEndpointIsA500ProblemWithoutStackTrace() {
+		HttpResponse<String> response = signedIn().get("/test-failures/json", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+		assertThat(response.body()).contains("Something went wrong on our side")
+			.doesNotContain("hunter2", "IllegalStateException", "at dev.");
+	}
+
+	@Test
+	void unexpectedFailureOfAPageIsTheDesigned500Page() {
+		HttpResponse<String> response = signedIn().get("/test-failures/page", "text/html");
+
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.body()).contains("Something went wrong on our side")
+			.doesNotContain("hunter2", "IllegalStateException", "at dev.");
+	}
+
+	@Test
+	void healthIsOpenToEveryone() {
+		assertThat(this.mvc.get().uri("/actuator/health")).hasStatusOk().bodyText().contains("UP");
+		assertThat(this.mvc.get().uri("/actuator/health/readiness")).hasStatusOk();
+	}
+
+	@Test
+	void prometheusMetricsAreForPlatformAdministratorsOnly() {
+		assertThat(this.mvc.get().uri("/actuator/prometheus")).hasStatus(HttpStatus.UNAUTHORIZED)
+			.containsHeader("WWW-Authenticate");
+		assertThat(this.mvc.get().uri("/actuator/prometheus").with(httpBasic(ADMIN_EMAIL, "wrong")))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.mvc.get().uri("/actuator/prometheus").with(httpBasic(ADMIN_EMAIL, ADMIN_PASSWORD)))
+			.hasStatusOk()
+			.bodyText()
+			.contains("jvm_memory_used_bytes");
+	}
+
+	@Test
+	void prometheusIsForbiddenToOrdinaryUsers() {
+		String email = uniqueEmail();
+		this.mvc.post()
+			.uri("/signup")
+			.with(csrf())
+			.param("email", email)
+			.param("displayName", "Member")
+			.param("password", "correct horse battery staple")
+			.exchange();
+
+		assertThat(this.mvc.get().uri("/actuator/prometheus").with(httpBasic(email, "correct horse battery staple")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void bootstrapClientIsStoredHashedInTheBootstrapWorkspace() {
+		String stored = this.jdbc
+			.sql("select s.secret_hash from apps_client_secrets s "
+					+ "join apps_apps a on a.id = s.app_id where a.client_id = ?")
+			.param(BOOTSTRAP_CLIENT_ID)
+			.query(String.class)
+			.single();
+
+		assertThat(stored).hasSize(64).doesNotContain(BOOTSTRAP_CLIENT_SECRET);
+	}
+
+	private HttpsClient client() {
+		return new HttpsClient(this.dataDirectory, this.port);
+	}
+
+	private HttpsClient signedIn() {
+		HttpsClient client = client();
+		assertThat(client.signIn(ADMIN_EMAIL, ADMIN_PASSWORD).statusCode()).isEqualTo(302);
+		return client;
+	}
+
+}

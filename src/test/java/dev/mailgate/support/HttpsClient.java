@@ -1,0 +1,114 @@
+package dev.mailgate.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A client of the running server over real HTTPS, trusting only the certificate Mailgate
+ * created in its data directory, and keeping cookies like a browser, so that tests see
+ * what the servlet container adds (error pages, cookie attributes) and MockMvc cannot
+ * show.
+ */
+public final class HttpsClient {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final HttpClient client;
+
+	private final String base;
+
+	public HttpsClient(Path dataDirectory, int port) {
+		this.base = "https://localhost:" + port;
+		this.client = HttpClient.newBuilder()
+			.sslContext(trusting(certificate(dataDirectory)))
+			.cookieHandler(new CookieManager())
+			.build();
+	}
+
+	public static Certificate certificate(Path dataDirectory) {
+		try (InputStream in = Files.newInputStream(dataDirectory.resolve("tls/localhost.crt"))) {
+			return CertificateFactory.getInstance("X.509").generateCertificate(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public HttpResponse<String> get(String path, String accept) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", accept).GET());
+	}
+
+	/**
+	 * Signs in through the real sign-in form, CSRF token included.
+	 */
+	public HttpResponse<String> signIn(String email, String password) {
+		HttpResponse<String> form = get("/login", "text/html");
+		Matcher token = CSRF.matcher(form.body());
+		if (!token.find()) {
+			throw new IllegalStateException("The sign-in page has no CSRF token");
+		}
+		String body = "email=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
+		return send(HttpRequest.newBuilder(URI.create(this.base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static SSLContext trusting(Certificate certificate) {
+		try {
+			KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+			trusted.load(null, null);
+			trusted.setCertificateEntry("mailgate", certificate);
+			TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			trust.init(trusted);
+			SSLContext tls = SSLContext.getInstance("TLS");
+			tls.init(null, trust.getTrustManagers(), null);
+			return tls;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
