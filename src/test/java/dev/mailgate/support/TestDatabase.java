@@ -55,11 +55,24 @@ public final class TestDatabase implements AutoCloseable {
 	}
 
 	public static TestDatabase postgresql() {
+		String schema = newPostgresSchema();
+		DataSource dataSource = new DriverManagerDataSource(postgresUrl(schema), POSTGRES_USER, POSTGRES_PASSWORD);
+		return new TestDatabase("postgresql", dataSource, () -> execute("drop schema " + schema + " cascade"));
+	}
+
+	/**
+	 * Creates an empty schema of its own in the test database, for a whole application
+	 * context to migrate and use.
+	 * @return the schema's name
+	 */
+	public static String newPostgresSchema() {
 		String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
 		execute("create schema " + schema);
-		String url = POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-		DataSource dataSource = new DriverManagerDataSource(url, POSTGRES_USER, POSTGRES_PASSWORD);
-		return new TestDatabase("postgresql", dataSource, () -> execute("drop schema " + schema + " cascade"));
+		return schema;
+	}
+
+	public static String postgresUrl(String schema) {
+		return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
 	}
 
 	public static boolean postgresqlReachable() {

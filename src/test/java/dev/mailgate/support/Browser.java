@@ -1,0 +1,133 @@
+package dev.mailgate.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium, driven through its ChromeDriver, on Mailgate's real HTTPS
+ * port. Nothing is downloaded: the binaries are the ones {@code .ci/services} installs.
+ */
+public final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private final ChromeDriver driver;
+
+	private final String base;
+
+	public Browser(int port) {
+		this.base = "https://localhost:" + port;
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		// The certificate is Mailgate's self-signed one for localhost.
+		options.setAcceptInsecureCerts(true);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,900", "--user-data-dir=" + temporaryProfile());
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+	}
+
+	public Browser open(String path) {
+		this.driver.get(this.base + path);
+		return this;
+	}
+
+	public Browser fill(String id, String value) {
+		WebElement field = this.driver.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(value);
+		return this;
+	}
+
+	public Browser click(String cssSelector) {
+		this.driver.findElement(By.cssSelector(cssSelector)).click();
+		return this;
+	}
+
+	/**
+	 * Waits until the page shows the text, and answers the page's visible text.
+	 */
+	public String waitForText(String text) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+		return text();
+	}
+
+	public String text() {
+		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	public String path() {
+		return this.driver.getCurrentUrl().substring(this.base.length());
+	}
+
+	public String title() {
+		return this.driver.getTitle();
+	}
+
+	/**
+	 * What the page wrote to the browser's console: CSP violations, failed loads, script
+	 * errors.
+	 */
+	public List<String> consoleErrors() {
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
+	}
+
+	public void screenshot(String name) {
+		try {
+			Path target = Path.of("target/screenshots", name + ".png");
+			Files.createDirectories(target.getParent());
+			Files.write(target, this.driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+	private static String temporaryProfile() {
+		try {
+			return Files.createTempDirectory("mailgate-chromium").toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
