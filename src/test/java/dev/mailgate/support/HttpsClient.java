@@ -56,8 +56,15 @@ public final class HttpsClient {
 		}
 	}
 
-	public HttpResponse<String> get(String path, String accept) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", accept).GET());
+	/**
+	 * Sends a GET, with the given headers as name, value, name, value…
+	 */
+	public HttpResponse<String> get(String path, String accept, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", accept);
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request.GET());
 	}
 
 	/**

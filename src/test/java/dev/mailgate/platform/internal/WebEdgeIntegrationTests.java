@@ -57,6 +57,16 @@ class WebEdgeIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void ignoresForwardedHeadersWhenNotBehindAProxy() {
+		assertThat(
+				client().get("/account", "text/html", "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "http")
+					.headers()
+					.firstValue("Location"))
+			.hasValueSatisfying(
+					(location) -> assertThat(location).isEqualTo("https://localhost:" + this.port + "/login"));
+	}
+
+	@Test
 	void unknownPageShowsTheDesignedErrorPageWithoutInternals() {
 		HttpResponse<String> response = signedIn().get("/nothing-here", "text/html");
 
