@@ -1,5 +1,9 @@
 package dev.mailgate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -7,11 +11,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * The one Spring context the integration tests share: the whole application on a real
- * HTTPS port, with the embedded database in a data directory of its own.
+ * HTTPS port, with the embedded database in a data directory of its own. The port is
+ * chosen before the context starts, so that the issuer ({@code https://localhost:<port>})
+ * is the address clients really reach, as in production.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "mailgate.data.dir=target/it-data/${random.uuid}",
@@ -30,11 +38,30 @@ public abstract class IntegrationTestSupport {
 
 	public static final String BOOTSTRAP_CLIENT_SECRET = "bootstrap-secret-of-at-least-32-characters";
 
+	static final int PORT = freePort();
+
+	public static final String ISSUER = "https://localhost:" + PORT;
+
 	@Autowired
 	protected MockMvcTester mvc;
 
 	@LocalServerPort
 	protected int port;
+
+	@DynamicPropertySource
+	static void portAndIssuer(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+		registry.add("mailgate.issuer", () -> ISSUER);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	protected static String uniqueEmail() {
 		return "user-" + UUID.randomUUID() + "@example.com";

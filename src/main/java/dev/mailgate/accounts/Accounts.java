@@ -13,4 +13,16 @@ public interface Accounts {
 	 */
 	Optional<WorkspaceId> bootstrapWorkspace();
 
+	/**
+	 * The person with this sign-in email (case does not matter).
+	 */
+	Optional<Person> personByEmail(String email);
+
+	/**
+	 * The workspace a person works in by default: the first one they joined.
+	 */
+	Optional<WorkspaceId> defaultWorkspaceOf(UserId user);
+
+	Optional<String> workspaceName(WorkspaceId workspace);
+
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.mailgate.accounts.Accounts;
+import dev.mailgate.accounts.Person;
 import dev.mailgate.accounts.Role;
 import dev.mailgate.accounts.UserId;
 import dev.mailgate.accounts.WorkspaceId;
@@ -104,6 +105,30 @@ class JdbcAccounts implements Accounts {
 			.list()
 			.stream()
 			.findFirst();
+	}
+
+	@Override
+	public Optional<Person> personByEmail(String email) {
+		try {
+			return userByEmail(EmailAddress.of(email))
+				.map((user) -> new Person(user.id(), user.email().value(), user.displayName()));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public Optional<WorkspaceId> defaultWorkspaceOf(UserId user) {
+		return membershipsOf(user).stream().map(Membership::workspace).findFirst();
+	}
+
+	@Override
+	public Optional<String> workspaceName(WorkspaceId workspace) {
+		return this.jdbc.sql("select name from accounts_workspaces where id = ?")
+			.param(workspace.value())
+			.query(String.class)
+			.optional();
 	}
 
 	private static UserRow user(ResultSet rs, int row) throws SQLException {

@@ -1,9 +1,22 @@
 package dev.mailgate.apps.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.apps.AppClient;
+import dev.mailgate.apps.AppId;
+import dev.mailgate.apps.NewApp;
+import dev.mailgate.apps.TokenFormat;
 import dev.mailgate.platform.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +24,11 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcApps {
+
+	private static final String APP_COLUMNS = """
+			select id, workspace_id, client_id, name, description, website, logo_url, client_type, redirect_uris,
+			grant_types, scopes, token_format, access_token_ttl_seconds, status, created_at from apps_apps
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -25,6 +43,21 @@ class JdbcApps {
 			.single() > 0;
 	}
 
+	Optional<AppClient> byClientId(String clientId) {
+		return this.jdbc.sql(APP_COLUMNS + "where client_id = ?").param(clientId).query(JdbcApps::app).optional();
+	}
+
+	Optional<AppClient> byId(AppId id) {
+		return this.jdbc.sql(APP_COLUMNS + "where id = ?").param(id.value()).query(JdbcApps::app).optional();
+	}
+
+	Optional<AppClient> byRegistrationTokenHash(String hash) {
+		return this.jdbc.sql(APP_COLUMNS + "where registration_token_hash = ?")
+			.param(hash)
+			.query(JdbcApps::app)
+			.optional();
+	}
+
 	UUID insertConfidentialApp(WorkspaceId workspace, String clientId, String name, String scopes, Instant at) {
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
@@ -35,12 +68,76 @@ class JdbcApps {
 		return id;
 	}
 
+	void insert(AppId id, WorkspaceId workspace, String clientId, NewApp app, Instant at) {
+		this.jdbc.sql("""
+				insert into apps_apps (id, workspace_id, client_id, name, description, website, logo_url, client_type,
+				redirect_uris, grant_types, scopes, token_format, access_token_ttl_seconds, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id.value(), workspace.value(), clientId, app.name(), app.description(), app.website(),
+					app.logoUrl(), app.confidential() ? "CONFIDENTIAL" : "PUBLIC", String.join(" ", app.redirectUris()),
+					String.join(" ", app.grantTypes()), String.join(" ", app.scopes()), app.tokenFormat().name(),
+					app.accessTokenTtl().toSeconds(), Timestamps.utc(at), Timestamps.utc(at))
+			.update();
+	}
+
+	void update(AppId id, NewApp app, Instant at) {
+		this.jdbc.sql("""
+				update apps_apps set name = ?, description = ?, website = ?, logo_url = ?, redirect_uris = ?,
+				grant_types = ?, scopes = ?, token_format = ?, access_token_ttl_seconds = ?, updated_at = ?
+				where id = ?""")
+			.params(app.name(), app.description(), app.website(), app.logoUrl(), String.join(" ", app.redirectUris()),
+					String.join(" ", app.grantTypes()), String.join(" ", app.scopes()), app.tokenFormat().name(),
+					app.accessTokenTtl().toSeconds(), Timestamps.utc(at), id.value())
+			.update();
+	}
+
+	void setRegistrationTokenHash(AppId id, String hash) {
+		this.jdbc.sql("update apps_apps set registration_token_hash = ? where id = ?")
+			.params(hash, id.value())
+			.update();
+	}
+
+	void delete(AppId id) {
+		this.jdbc.sql("delete from apps_apps where id = ?").param(id.value()).update();
+	}
+
 	void insertSecret(UUID app, SecretHash hash, String displayPrefix, String lastFour, Instant at) {
 		this.jdbc.sql("""
 				insert into apps_client_secrets (id, app_id, secret_hash, display_prefix, last_four, created_at)
 				values (?, ?, ?, ?, ?, ?)""")
 			.params(UUID.randomUUID(), app, hash.hex(), displayPrefix, lastFour, Timestamps.utc(at))
 			.update();
+	}
+
+	/**
+	 * The hashes of the app's secrets that are neither revoked nor expired.
+	 */
+	List<SecretHash> activeSecretHashes(AppId app, Instant now) {
+		return this.jdbc.sql("""
+				select secret_hash from apps_client_secrets
+				where app_id = ? and revoked_at is null and (expires_at is null or expires_at > ?)""")
+			.params(app.value(), Timestamps.utc(now))
+			.query((rs, row) -> new SecretHash(rs.getString(1)))
+			.list();
+	}
+
+	private static AppClient app(ResultSet rs, int row) throws SQLException {
+		return new AppClient(new AppId(rs.getObject("id", UUID.class)),
+				new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getString("client_id"),
+				rs.getString("name"), rs.getString("description"), rs.getString("website"), rs.getString("logo_url"),
+				"CONFIDENTIAL".equals(rs.getString("client_type")), wordList(rs.getString("redirect_uris")),
+				words(rs.getString("grant_types")), words(rs.getString("scopes")),
+				TokenFormat.valueOf(rs.getString("token_format")),
+				Duration.ofSeconds(rs.getInt("access_token_ttl_seconds")), "SUSPENDED".equals(rs.getString("status")),
+				Objects.requireNonNull(Timestamps.instant(rs, "created_at")));
+	}
+
+	private static List<String> wordList(String value) {
+		return (value == null || value.isBlank()) ? List.of() : List.of(value.trim().split("\\s+"));
+	}
+
+	private static Set<String> words(String value) {
+		return Collections.unmodifiableSet(new LinkedHashSet<>(wordList(value)));
 	}
 
 }

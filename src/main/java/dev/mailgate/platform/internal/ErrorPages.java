@@ -6,6 +6,8 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.mailgate.platform.ErrorDetail;
+
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,15 +28,14 @@ class ErrorPages implements ErrorController {
 	@RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
 	ModelAndView showErrorPage(HttpServletRequest request) {
 		HttpStatus status = statusOf(request);
-		return new ModelAndView("error",
-				Map.of("status", status.value(), "reason", status.getReasonPhrase(), "message", explain(status)),
-				status);
+		return new ModelAndView("error", Map.of("status", status.value(), "reason", status.getReasonPhrase(), "message",
+				explain(request, status)), status);
 	}
 
 	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> answerWithProblem(HttpServletRequest request) {
 		HttpStatus status = statusOf(request);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, explain(status));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, explain(request, status));
 		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (path instanceof String uri) {
 			problem.setInstance(URI.create(uri.replace(" ", "%20")));
@@ -51,6 +52,10 @@ class ErrorPages implements ErrorController {
 			}
 		}
 		return HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	private static String explain(HttpServletRequest request, HttpStatus status) {
+		return (request.getAttribute(ErrorDetail.ATTRIBUTE) instanceof String detail) ? detail : explain(status);
 	}
 
 	static String explain(HttpStatus status) {

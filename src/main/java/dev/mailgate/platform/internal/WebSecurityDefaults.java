@@ -19,7 +19,7 @@ class WebSecurityDefaults {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data: https:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+			+ "base-uri 'self'; frame-ancestors 'none'";
 
 	/**
 	 * Spring Security applies every {@code Customizer<HttpSecurity>} bean to each chain

@@ -5,6 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.mailgate.accounts.Accounts;
+import dev.mailgate.accounts.Person;
+import dev.mailgate.accounts.UserId;
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -83,8 +86,36 @@ abstract class BootstrapClientContract {
 	}
 
 	private BootstrapClient bootstrap(String id, String secret) {
-		return new BootstrapClient(new BootstrapClientProperties(id, secret), () -> Optional.of(this.workspace),
+		return new BootstrapClient(new BootstrapClientProperties(id, secret), new OneWorkspace(this.workspace),
 				new JdbcApps(this.database.jdbc()), Clock.systemUTC());
+	}
+
+	/**
+	 * The accounts module as the bootstrap client sees it: a bootstrap workspace and no
+	 * one.
+	 */
+	private record OneWorkspace(WorkspaceId workspace) implements Accounts {
+
+		@Override
+		public Optional<WorkspaceId> bootstrapWorkspace() {
+			return Optional.of(this.workspace);
+		}
+
+		@Override
+		public Optional<Person> personByEmail(String email) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<WorkspaceId> defaultWorkspaceOf(UserId user) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<String> workspaceName(WorkspaceId workspace) {
+			return Optional.empty();
+		}
+
 	}
 
 }

@@ -1,0 +1,7 @@
+package dev.mailgate.accounts;
+
+/**
+ * A user as other modules may see them.
+ */
+public record Person(UserId id, String email, String displayName) {
+}

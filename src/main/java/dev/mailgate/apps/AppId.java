@@ -1,0 +1,23 @@
+package dev.mailgate.apps;
+
+import java.util.UUID;
+
+/**
+ * Identifies a registered app; the authorization server's registered client id.
+ */
+public record AppId(UUID value) {
+
+	public static AppId random() {
+		return new AppId(UUID.randomUUID());
+	}
+
+	public static AppId parse(String value) {
+		return new AppId(UUID.fromString(value));
+	}
+
+	@Override
+	public String toString() {
+		return this.value.toString();
+	}
+
+}

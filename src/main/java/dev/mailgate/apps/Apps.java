@@ -1,0 +1,44 @@
+package dev.mailgate.apps;
+
+import java.util.Optional;
+
+import dev.mailgate.accounts.WorkspaceId;
+
+/**
+ * Registered apps, for the authorization server and the developer-facing endpoints.
+ */
+public interface Apps {
+
+	Optional<AppClient> byClientId(String clientId);
+
+	Optional<AppClient> byId(AppId id);
+
+	/**
+	 * Whether the presented secret is one of the app's active secrets, compared in
+	 * constant time. A value shaped like a Mailgate secret ({@code mgs_…}) with a bad
+	 * checksum is refused without looking at stored secrets.
+	 */
+	boolean secretMatches(AppClient app, String presentedSecret);
+
+	/**
+	 * Registers an app in the workspace; a confidential app gets a new client secret.
+	 * @throws InvalidAppMetadata when the metadata breaks a rule
+	 */
+	RegisteredApp register(WorkspaceId workspace, NewApp app, boolean withRegistrationToken);
+
+	/**
+	 * The app whose RFC 7592 registration access token this is.
+	 */
+	Optional<AppClient> byRegistrationToken(String registrationAccessToken);
+
+	/**
+	 * Replaces the app's metadata (RFC 7592 §2.2); its client id and secrets stay.
+	 */
+	AppClient update(AppId id, NewApp app);
+
+	/**
+	 * Deletes the app and everything issued to it.
+	 */
+	void delete(AppId id);
+
+}

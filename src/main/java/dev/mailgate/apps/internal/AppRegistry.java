@@ -1,0 +1,136 @@
+package dev.mailgate.apps.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.apps.AppClient;
+import dev.mailgate.apps.AppId;
+import dev.mailgate.apps.Apps;
+import dev.mailgate.apps.InvalidAppMetadata;
+import dev.mailgate.apps.NewApp;
+import dev.mailgate.apps.RegisteredApp;
+import dev.mailgate.platform.CredentialFormat;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The apps behind the authorization server. Apps and their secret hashes are cached for a
+ * few seconds, so that the token endpoint's client check costs one SHA-256 and no query.
+ */
+@Service
+class AppRegistry implements Apps {
+
+	private final JdbcApps apps;
+
+	private final Clock clock;
+
+	private final Cache<String, CachedApp> byClientId = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(10))
+		.maximumSize(50_000)
+		.build();
+
+	AppRegistry(JdbcApps apps, Clock clock) {
+		this.apps = apps;
+		this.clock = clock;
+	}
+
+	@Override
+	public Optional<AppClient> byClientId(String clientId) {
+		return cached(clientId).map(CachedApp::app);
+	}
+
+	@Override
+	public Optional<AppClient> byId(AppId id) {
+		return this.apps.byId(id);
+	}
+
+	@Override
+	public boolean secretMatches(AppClient app, String presentedSecret) {
+		if (presentedSecret.startsWith(CredentialFormat.CLIENT_SECRET)
+				&& !CredentialFormat.isWellFormed(presentedSecret, CredentialFormat.CLIENT_SECRET)) {
+			return false;
+		}
+		Optional<CachedApp> cached = cached(app.clientId());
+		if (cached.isEmpty()) {
+			return false;
+		}
+		SecretHash presented = SecretHash.of(presentedSecret);
+		boolean matched = false;
+		for (SecretHash active : cached.get().secrets()) {
+			// Compare with every active secret, so that timing does not tell which
+			// matched.
+			matched |= active.matches(presented);
+		}
+		return matched;
+	}
+
+	@Override
+	@Transactional
+	public RegisteredApp register(WorkspaceId workspace, NewApp app, boolean withRegistrationToken) {
+		AppRules.check(app);
+		AppId id = AppId.random();
+		String clientId = "mgapp-" + CredentialFormat.generate("").substring(0, 20).toLowerCase(Locale.ROOT);
+		Instant now = this.clock.instant();
+		this.apps.insert(id, workspace, clientId, app, now);
+		String secret = null;
+		if (app.confidential()) {
+			secret = CredentialFormat.generate(CredentialFormat.CLIENT_SECRET);
+			this.apps.insertSecret(id.value(), SecretHash.of(secret), secret.substring(0, 8),
+					secret.substring(secret.length() - 4), now);
+		}
+		String registrationToken = null;
+		if (withRegistrationToken) {
+			registrationToken = CredentialFormat.generate("mgt_");
+			this.apps.setRegistrationTokenHash(id, CredentialFormat.sha256(registrationToken));
+		}
+		AppClient registered = this.apps.byId(id).orElseThrow();
+		return new RegisteredApp(registered, secret, registrationToken);
+	}
+
+	@Override
+	public Optional<AppClient> byRegistrationToken(String registrationAccessToken) {
+		return this.apps.byRegistrationTokenHash(CredentialFormat.sha256(registrationAccessToken));
+	}
+
+	@Override
+	@Transactional
+	public AppClient update(AppId id, NewApp app) {
+		AppClient existing = this.apps.byId(id).orElseThrow(() -> new InvalidAppMetadata("No app " + id, false));
+		if (existing.confidential() != app.confidential()) {
+			throw new InvalidAppMetadata("token_endpoint_auth_method cannot change between none and a secret", false);
+		}
+		AppRules.check(app);
+		this.apps.update(id, app, this.clock.instant());
+		this.byClientId.invalidate(existing.clientId());
+		return this.apps.byId(id).orElseThrow();
+	}
+
+	@Override
+	@Transactional
+	public void delete(AppId id) {
+		this.apps.byId(id).ifPresent((app) -> {
+			this.apps.delete(id);
+			this.byClientId.invalidate(app.clientId());
+		});
+	}
+
+	private Optional<CachedApp> cached(String clientId) {
+		CachedApp cached = this.byClientId.get(clientId,
+				(key) -> this.apps.byClientId(key)
+					.map((app) -> new CachedApp(app, this.apps.activeSecretHashes(app.id(), this.clock.instant())))
+					.orElse(null));
+		return Optional.ofNullable(cached);
+	}
+
+	private record CachedApp(AppClient app, List<SecretHash> secrets) {
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.mailgate.oauth.internal;
+
+import java.time.Duration;
+
+import dev.mailgate.apps.AppClient;
+import dev.mailgate.apps.AppId;
+import dev.mailgate.apps.Apps;
+import dev.mailgate.apps.TokenFormat;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mailgate's apps as Spring Authorization Server's registered clients. Apps are
+ * registered through the {@code apps} module (the portal, its API or RFC 7591), never
+ * here. Every client must use PKCE and be granted consent; secrets are checked by
+ * {@link ClientSecretCheck}, so the registered client carries none.
+ */
+@Component
+class AppClients implements RegisteredClientRepository {
+
+	private final Apps apps;
+
+	private final OAuthProperties properties;
+
+	AppClients(Apps apps, OAuthProperties properties) {
+		this.apps = apps;
+		this.properties = properties;
+	}
+
+	@Override
+	public void save(RegisteredClient registeredClient) {
+		throw new IllegalStateException("Apps are registered through the apps module, not by the authorization server");
+	}
+
+	@Override
+	public @Nullable RegisteredClient findById(String id) {
+		try {
+			return this.apps.byId(AppId.parse(id)).map(this::toRegisteredClient).orElse(null);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public @Nullable RegisteredClient findByClientId(String clientId) {
+		return this.apps.byClientId(clientId)
+			.filter((app) -> !app.suspended())
+			.map(this::toRegisteredClient)
+			.orElse(null);
+	}
+
+	RegisteredClient toRegisteredClient(AppClient app) {
+		RegisteredClient.Builder client = RegisteredClient.withId(app.id().toString())
+			.clientId(app.clientId())
+			.clientIdIssuedAt(app.createdAt())
+			.clientName(app.name());
+		if (app.confidential()) {
+			client.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+		}
+		else {
+			client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+		}
+		app.grantTypes().forEach((grant) -> client.authorizationGrantType(new AuthorizationGrantType(grant)));
+		app.redirectUris().forEach(client::redirectUri);
+		app.scopes().forEach(client::scope);
+		return client
+			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build())
+			.tokenSettings(TokenSettings.builder()
+				.accessTokenFormat((app.tokenFormat() == TokenFormat.JWT) ? OAuth2TokenFormat.SELF_CONTAINED
+						: OAuth2TokenFormat.REFERENCE)
+				.accessTokenTimeToLive(app.accessTokenTtl())
+				.authorizationCodeTimeToLive(this.properties.codeTtl())
+				.refreshTokenTimeToLive(this.properties.refreshTokenIdleTtl())
+				.reuseRefreshTokens(false)
+				.idTokenSignatureAlgorithm(SignatureAlgorithm.ES256)
+				.deviceCodeTimeToLive(Duration.ofMinutes(5))
+				.build())
+			.build();
+	}
+
+}

@@ -1,0 +1,173 @@
+package dev.mailgate.oauth.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import dev.mailgate.apps.Apps;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeAuthenticationConverter;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2RefreshTokenAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * The protocol endpoints (chain 1): Spring Authorization Server with Mailgate's clients,
+ * hashed store, token formats, client authentication, consent page and RFC 9207
+ * {@code iss}. Only the authorization code (with PKCE S256), refresh token and client
+ * credentials grants.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerSecurity {
+
+	static final Set<String> GRANTS = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
+			AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
+
+	static final List<String> CLIENT_AUTHENTICATION_METHODS = List.of("client_secret_basic", "client_secret_post",
+			"none");
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(IssuerProperties issuer) {
+		return AuthorizationServerSettings.builder()
+			.issuer(issuer.trimmed())
+			.clientRegistrationEndpoint(DynamicRegistration.PATH)
+			.build();
+	}
+
+	@Bean
+	OAuth2TokenGenerator<?> tokenGenerator(SigningKeys keys, TokenClaims claims, Clock clock) {
+		JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys.signing()));
+		jwts.setJwtCustomizer(new JwtClaims(claims));
+		return new DelegatingOAuth2TokenGenerator(jwts,
+				new MailgateTokenGenerators.AccessTokens(clock,
+						(context) -> context.getClaims()
+							.claims((values) -> values.putAll(claims.of(context.getRegisteredClient(),
+									context.getPrincipal(), context.getAuthorizationGrantType())))),
+				new MailgateTokenGenerators.RefreshTokens(clock));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, AppClients clients, Apps apps,
+			HashedAuthorizationService authorizations, JdbcConsents consents, OAuth2TokenGenerator<?> tokens,
+			AuthorizationServerSettings settings, JwtDecoder bearerTokens, Clock clock) throws Exception {
+		String issuer = settings.getIssuer();
+		IssuerInAuthorizationResponse responses = new IssuerInAuthorizationResponse(issuer);
+		MailgateTokenGenerators.AuthorizationCodes codes = new MailgateTokenGenerators.AuthorizationCodes(clock);
+		OAuthErrors errors = new OAuthErrors();
+		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+		http.securityMatcher(server.getEndpointsMatcher())
+			.with(server,
+					(as) -> as.registeredClientRepository(clients)
+						.authorizationService(authorizations)
+						.authorizationConsentService(consents)
+						.tokenGenerator(tokens)
+						.clientAuthentication((authentication) -> authentication
+							.authenticationConverters(
+									(converters) -> converters.add(new PublicClientIdentification.Converter()))
+							.authenticationProviders((providers) -> {
+								providers.removeIf(ClientSecretAuthenticationProvider.class::isInstance);
+								providers.add(0, new ClientSecretCheck(apps, clients));
+								providers.add(0, new PublicClientIdentification.Provider(apps, clients));
+							})
+							.errorResponseHandler(errors))
+						.authorizationEndpoint((endpoint) -> endpoint.consentPage(ConsentController.PATH)
+							.authorizationResponseHandler(responses)
+							.errorResponseHandler(responses)
+							.authenticationProviders((providers) -> providers.forEach((provider) -> {
+								if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
+									request.setAuthorizationCodeGenerator(codes);
+								}
+								if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+									consent.setAuthorizationCodeGenerator(codes);
+								}
+							})))
+						.tokenEndpoint((endpoint) -> endpoint
+							.accessTokenRequestConverters((converters) -> converters.removeIf(
+									(converter) -> !(converter instanceof OAuth2AuthorizationCodeAuthenticationConverter
+											|| converter instanceof OAuth2RefreshTokenAuthenticationConverter
+											|| converter instanceof OAuth2ClientCredentialsAuthenticationConverter)))
+							.errorResponseHandler(errors))
+						.tokenIntrospectionEndpoint((endpoint) -> endpoint
+							.authenticationProviders((providers) -> providers.replaceAll(
+									(provider) -> (provider instanceof OAuth2TokenIntrospectionAuthenticationProvider)
+											? new OwnTokensIntrospection(provider) : provider))
+							.errorResponseHandler(errors))
+						.tokenRevocationEndpoint((endpoint) -> endpoint.errorResponseHandler(errors))
+						.authorizationServerMetadataEndpoint((endpoint) -> endpoint
+							.authorizationServerMetadataCustomizer((metadata) -> describe(metadata, issuer)))
+						.oidc((oidc) -> oidc.providerConfigurationEndpoint((endpoint) -> endpoint
+							.providerConfigurationCustomizer((metadata) -> describe(metadata, issuer)))))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.oauth2ResourceServer((resource) -> resource.jwt((jwt) -> jwt.decoder(bearerTokens)))
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+		return http.build();
+	}
+
+	/**
+	 * Advertises exactly what Mailgate supports (RFC 8414 §2, RFC 9207 §3).
+	 */
+	private static void describe(OAuth2AuthorizationServerMetadata.Builder metadata, String issuer) {
+		metadata.grantTypes((grants) -> grants.retainAll(GRANTS)).codeChallengeMethods((methods) -> {
+			methods.clear();
+			methods.add("S256");
+		})
+			.tokenEndpointAuthenticationMethods(AuthorizationServerSecurity::onlySupportedMethods)
+			.tokenRevocationEndpointAuthenticationMethods(AuthorizationServerSecurity::onlySupportedMethods)
+			.tokenIntrospectionEndpointAuthenticationMethods((methods) -> {
+				onlySupportedMethods(methods);
+				methods.remove("none");
+			})
+			.claim("registration_endpoint", issuer + DynamicRegistration.PATH)
+			.claim("authorization_response_iss_parameter_supported", true)
+			.claim("response_modes_supported", List.of("query"));
+	}
+
+	private static void describe(OidcProviderConfiguration.Builder metadata, String issuer) {
+		metadata.grantTypes((grants) -> grants.retainAll(GRANTS)).codeChallengeMethods((methods) -> {
+			methods.clear();
+			methods.add("S256");
+		})
+			.tokenEndpointAuthenticationMethods(AuthorizationServerSecurity::onlySupportedMethods)
+			.tokenRevocationEndpointAuthenticationMethods(AuthorizationServerSecurity::onlySupportedMethods)
+			.tokenIntrospectionEndpointAuthenticationMethods((methods) -> {
+				onlySupportedMethods(methods);
+				methods.remove("none");
+			})
+			.idTokenSigningAlgorithms((algorithms) -> {
+				algorithms.clear();
+				algorithms.add("ES256");
+			})
+			.claim("registration_endpoint", issuer + DynamicRegistration.PATH)
+			.claim("authorization_response_iss_parameter_supported", true)
+			.claim("response_modes_supported", List.of("query"));
+	}
+
+	private static void onlySupportedMethods(List<String> methods) {
+		methods.clear();
+		methods.addAll(CLIENT_AUTHENTICATION_METHODS);
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.mailgate.oauth.internal;
+
+import java.util.Map;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import dev.mailgate.apps.AppId;
+import dev.mailgate.apps.Apps;
+import dev.mailgate.platform.CredentialFormat;
+
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the bearer tokens the API is called with, both kinds through one door. An opaque
+ * {@code mga_} token is checked for its checksum, then looked up by its SHA-256 (cached
+ * on this node, evicted on revocation). A JWT is verified with Mailgate's own keys and
+ * then looked up the same way, so that revoking it takes effect on the next request too.
+ * Either way the result is a {@link Jwt} of the token's claims, so that the rest of
+ * Spring Security needs no second path.
+ */
+@Component
+class BearerTokens implements JwtDecoder {
+
+	private final HashedAuthorizationService authorizations;
+
+	private final Apps apps;
+
+	private final NimbusJwtDecoder jwts;
+
+	BearerTokens(HashedAuthorizationService authorizations, Apps apps, SigningKeys keys, IssuerProperties issuer) {
+		this.authorizations = authorizations;
+		this.apps = apps;
+		this.jwts = NimbusJwtDecoder.withJwkSource(keys)
+			.jwsAlgorithm(SignatureAlgorithm.ES256)
+			.jwtProcessorCustomizer((processor) -> processor
+				.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt"))))
+			.build();
+		this.jwts.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.trimmed()));
+	}
+
+	@Override
+	public Jwt decode(String token) {
+		if (token.startsWith(CredentialFormat.ACCESS_TOKEN)) {
+			if (!CredentialFormat.isWellFormed(token, CredentialFormat.ACCESS_TOKEN)) {
+				throw new BadJwtException("The access token is malformed");
+			}
+			OAuth2Authorization.Token<OAuth2AccessToken> access = liveAccessToken(token);
+			@SuppressWarnings("unchecked")
+			Map<String, Object> claims = (Map<String, Object>) access.getMetadata()
+				.get(OAuth2Authorization.Token.CLAIMS_METADATA_NAME);
+			if (claims == null) {
+				throw new BadJwtException("The access token has no claims");
+			}
+			return Jwt.withTokenValue(token).header("typ", "mga").claims((values) -> values.putAll(claims)).build();
+		}
+		Jwt jwt = this.jwts.decode(token);
+		liveAccessToken(token);
+		return jwt;
+	}
+
+	private OAuth2Authorization.Token<OAuth2AccessToken> liveAccessToken(String token) {
+		OAuth2Authorization authorization = this.authorizations.findAccessToken(token);
+		OAuth2Authorization.Token<OAuth2AccessToken> access = (authorization != null) ? authorization.getAccessToken()
+				: null;
+		if (authorization == null || access == null || !access.isActive()) {
+			throw new BadJwtException("The access token is unknown, expired or revoked");
+		}
+		boolean suspended = this.apps.byId(AppId.parse(authorization.getRegisteredClientId()))
+			.map((app) -> app.suspended())
+			.orElse(true);
+		if (suspended) {
+			throw new BadJwtException("The app this token was issued to is suspended or deleted");
+		}
+		return access;
+	}
+
+}

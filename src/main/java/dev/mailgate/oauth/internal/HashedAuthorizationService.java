@@ -1,0 +1,369 @@
+package dev.mailgate.oauth.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mailgate.platform.CredentialFormat;
+import dev.mailgate.platform.Timestamps;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.AbstractOAuth2Token;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Spring Authorization Server's store, keeping every code and token only as the SHA-256
+ * of its value, one indexed column per kind. Spring AS compares token values in memory,
+ * so a token found by its value gets that value back; the others carry
+ * {@code sha256:<hash>} instead. A refresh token presented after it was rotated revokes
+ * its whole family (RFC 9700 §4.14.2).
+ */
+@Service
+class HashedAuthorizationService implements OAuth2AuthorizationService {
+
+	static final String HASHED = "sha256:";
+
+	private static final String COLUMNS = """
+			select id, registered_client_id, principal_name, grant_type, authorized_scopes, attributes, state_hash,
+			code_hash, code_issued_at, code_expires_at, code_metadata,
+			access_hash, access_issued_at, access_expires_at, access_metadata, access_scopes,
+			refresh_hash, refresh_issued_at, refresh_expires_at, refresh_metadata,
+			id_token_hash, id_token_issued_at, id_token_expires_at, id_token_metadata, created_at
+			from oauth_authorizations
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final RegisteredClientRepository clients;
+
+	private final OAuthProperties properties;
+
+	private final Clock clock;
+
+	private final Cache<String, Optional<OAuth2Authorization>> byAccessHash;
+
+	HashedAuthorizationService(JdbcClient jdbc, RegisteredClientRepository clients, OAuthProperties properties,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.clients = clients;
+		this.properties = properties;
+		this.clock = clock;
+		this.byAccessHash = Caffeine.newBuilder()
+			.expireAfterWrite(properties.tokenCacheTtl())
+			.maximumSize(200_000)
+			.build();
+	}
+
+	@Override
+	@Transactional
+	public void save(OAuth2Authorization authorization) {
+		Optional<String> previousRefresh = this.jdbc.sql("select refresh_hash from oauth_authorizations where id = ?")
+			.param(authorization.getId())
+			.query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.orElse(null);
+		Row row = Row.of(authorization);
+		if (previousRefresh == null) {
+			insert(row);
+		}
+		else {
+			previousRefresh.filter((hash) -> !hash.equals(row.refresh() == null ? null : row.refresh().hash()))
+				.ifPresent((spent) -> this.jdbc.sql(
+						"insert into oauth_spent_refresh_tokens (token_hash, authorization_id, spent_at) values (?, ?, ?)")
+					.params(spent, authorization.getId(), Timestamps.utc(this.clock.instant()))
+					.update());
+			evictAccessTokenOf(authorization.getId());
+			update(row);
+		}
+		if (row.access() != null) {
+			this.byAccessHash.invalidate(row.access().hash());
+		}
+	}
+
+	@Override
+	@Transactional
+	public void remove(OAuth2Authorization authorization) {
+		evictAccessTokenOf(authorization.getId());
+		this.jdbc.sql("delete from oauth_authorizations where id = ?").param(authorization.getId()).update();
+	}
+
+	@Override
+	public @Nullable OAuth2Authorization findById(String id) {
+		return this.jdbc.sql(COLUMNS + "where id = ?").param(id).query(this::rebuild).optional().orElse(null);
+	}
+
+	@Override
+	public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
+		String hash = hashOf(token);
+		if (tokenType == null) {
+			for (String column : new String[] { "state_hash", "code_hash", "access_hash", "refresh_hash" }) {
+				OAuth2Authorization found = findByHash(column, hash, token);
+				if (found != null) {
+					return found;
+				}
+			}
+			return null;
+		}
+		return switch (tokenType.getValue()) {
+			case OAuth2ParameterNames.STATE -> findByHash("state_hash", hash, token);
+			case OAuth2ParameterNames.CODE -> findByHash("code_hash", hash, token);
+			case OAuth2ParameterNames.ACCESS_TOKEN -> findAccessToken(token);
+			case OAuth2ParameterNames.REFRESH_TOKEN -> findRefreshToken(hash, token);
+			default -> null;
+		};
+	}
+
+	/**
+	 * The authorization behind an access token, from this node's cache when it has it:
+	 * the API's hot path. Revocations on this node evict the entry at once.
+	 */
+	@Nullable OAuth2Authorization findAccessToken(String token) {
+		String hash = hashOf(token);
+		return this.byAccessHash.get(hash, (key) -> Optional.ofNullable(findByHash("access_hash", key, HASHED + key)))
+			.map((authorization) -> withValue(authorization, OAuth2AccessToken.class, token))
+			.orElse(null);
+	}
+
+	private @Nullable OAuth2Authorization findRefreshToken(String hash, String token) {
+		OAuth2Authorization current = findByHash("refresh_hash", hash, token);
+		if (current != null) {
+			Instant started = Objects.requireNonNull(current.getAttribute(FAMILY_STARTED_AT));
+			return started.plus(this.properties.refreshTokenAbsoluteTtl()).isAfter(this.clock.instant()) ? current
+					: null;
+		}
+		this.jdbc.sql("select authorization_id from oauth_spent_refresh_tokens where token_hash = ?")
+			.param(hash)
+			.query(String.class)
+			.optional()
+			.ifPresent(this::revokeFamily);
+		return null;
+	}
+
+	static final String FAMILY_STARTED_AT = "dev.mailgate.oauth.familyStartedAt";
+
+	/**
+	 * A spent refresh token came back: someone holds a copy. Revoke every token of the
+	 * grant.
+	 */
+	private void revokeFamily(String authorizationId) {
+		evictAccessTokenOf(authorizationId);
+		this.jdbc.sql("delete from oauth_authorizations where id = ?").param(authorizationId).update();
+	}
+
+	private void evictAccessTokenOf(String authorizationId) {
+		this.jdbc.sql("select access_hash from oauth_authorizations where id = ? and access_hash is not null")
+			.param(authorizationId)
+			.query(String.class)
+			.optional()
+			.ifPresent(this.byAccessHash::invalidate);
+	}
+
+	private @Nullable OAuth2Authorization findByHash(String column, String hash, String presented) {
+		OAuth2Authorization found = this.jdbc.sql(COLUMNS + "where " + column + " = ?")
+			.param(hash)
+			.query(this::rebuild)
+			.optional()
+			.orElse(null);
+		if (found == null) {
+			return null;
+		}
+		return switch (column) {
+			case "state_hash" ->
+				OAuth2Authorization.from(found).attribute(OAuth2ParameterNames.STATE, presented).build();
+			case "code_hash" -> withValue(found, OAuth2AuthorizationCode.class, presented);
+			case "access_hash" -> withValue(found, OAuth2AccessToken.class, presented);
+			case "refresh_hash" -> withValue(found, OAuth2RefreshToken.class, presented);
+			default -> found;
+		};
+	}
+
+	private static <T extends AbstractOAuth2Token> OAuth2Authorization withValue(OAuth2Authorization authorization,
+			Class<T> type, String value) {
+		OAuth2Authorization.Token<T> token = authorization.getToken(type);
+		if (token == null || value.startsWith(HASHED)) {
+			return authorization;
+		}
+		AbstractOAuth2Token withValue = Tokens.copyWithValue(token.getToken(), value);
+		return OAuth2Authorization.from(authorization)
+			.token(withValue, (metadata) -> metadata.putAll(token.getMetadata()))
+			.build();
+	}
+
+	private void insert(Row row) {
+		this.jdbc.sql("""
+				insert into oauth_authorizations (id, registered_client_id, principal_name, grant_type,
+				authorized_scopes, attributes, state_hash, code_hash, code_issued_at, code_expires_at, code_metadata,
+				access_hash, access_issued_at, access_expires_at, access_metadata, access_scopes,
+				refresh_hash, refresh_issued_at, refresh_expires_at, refresh_metadata,
+				id_token_hash, id_token_issued_at, id_token_expires_at, id_token_metadata, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(row.values(this.clock.instant()))
+			.update();
+	}
+
+	private void update(Row row) {
+		Object[] values = row.values(this.clock.instant());
+		Object[] shifted = new Object[values.length - 1];
+		System.arraycopy(values, 1, shifted, 0, values.length - 2);
+		shifted[shifted.length - 1] = values[0];
+		this.jdbc.sql("""
+				update oauth_authorizations set registered_client_id = ?, principal_name = ?, grant_type = ?,
+				authorized_scopes = ?, attributes = ?, state_hash = ?, code_hash = ?, code_issued_at = ?,
+				code_expires_at = ?, code_metadata = ?, access_hash = ?, access_issued_at = ?, access_expires_at = ?,
+				access_metadata = ?, access_scopes = ?, refresh_hash = ?, refresh_issued_at = ?,
+				refresh_expires_at = ?, refresh_metadata = ?, id_token_hash = ?, id_token_issued_at = ?,
+				id_token_expires_at = ?, id_token_metadata = ? where id = ?""").params(shifted).update();
+	}
+
+	private OAuth2Authorization rebuild(ResultSet rs, int rowNumber) throws SQLException {
+		String clientId = rs.getString("registered_client_id");
+		RegisteredClient client = this.clients.findById(clientId);
+		if (client == null) {
+			throw new IllegalStateException(
+					"Authorization %s names the unknown client %s".formatted(rs.getString("id"), clientId));
+		}
+		Map<String, Object> attributes = AttributeCodec.read(rs.getBytes("attributes"));
+		String stateHash = rs.getString("state_hash");
+		if (stateHash != null) {
+			attributes.put(OAuth2ParameterNames.STATE, HASHED + stateHash);
+		}
+		OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
+			.id(rs.getString("id"))
+			.principalName(rs.getString("principal_name"))
+			.authorizationGrantType(new AuthorizationGrantType(rs.getString("grant_type")))
+			.authorizedScopes(words(rs.getString("authorized_scopes")))
+			.attributes((map) -> map.putAll(attributes));
+		StoredToken code = stored(rs, "code");
+		if (code != null) {
+			builder.token(new OAuth2AuthorizationCode(HASHED + code.hash(), code.issuedAt(), code.expiresAt()),
+					metadata(code));
+		}
+		StoredToken access = stored(rs, "access");
+		if (access != null) {
+			builder.token(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, HASHED + access.hash(),
+					access.issuedAt(), access.expiresAt(), words(rs.getString("access_scopes"))), metadata(access));
+		}
+		StoredToken refresh = stored(rs, "refresh");
+		if (refresh != null) {
+			builder.token(new OAuth2RefreshToken(HASHED + refresh.hash(), refresh.issuedAt(), refresh.expiresAt()),
+					metadata(refresh));
+		}
+		StoredToken idToken = stored(rs, "id_token");
+		if (idToken != null) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> claims = (Map<String, Object>) idToken.metadata()
+				.getOrDefault(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, Map.of("sub", "unknown"));
+			builder.token(new OidcIdToken(HASHED + idToken.hash(), idToken.issuedAt(), idToken.expiresAt(), claims),
+					metadata(idToken));
+		}
+		return builder.build();
+	}
+
+	private static @Nullable StoredToken stored(ResultSet rs, String kind) throws SQLException {
+		String hash = rs.getString(kind + "_hash");
+		if (hash == null) {
+			return null;
+		}
+		return new StoredToken(hash, Timestamps.instant(rs, kind + "_issued_at"),
+				Timestamps.instant(rs, kind + "_expires_at"), AttributeCodec.read(rs.getBytes(kind + "_metadata")));
+	}
+
+	private static Consumer<Map<String, Object>> metadata(StoredToken token) {
+		return (metadata) -> metadata.putAll(token.metadata());
+	}
+
+	static String hashOf(String value) {
+		return value.startsWith(HASHED) ? value.substring(HASHED.length()) : CredentialFormat.sha256(value);
+	}
+
+	private static Set<String> words(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return new LinkedHashSet<>();
+		}
+		return new LinkedHashSet<>(Arrays.asList(value.trim().split("\\s+")));
+	}
+
+	/**
+	 * An authorization flattened into the table's columns.
+	 */
+	private record Row(OAuth2Authorization authorization, @Nullable String stateHash, @Nullable StoredToken code,
+			@Nullable StoredToken access, @Nullable String accessScopes, @Nullable StoredToken refresh,
+			@Nullable StoredToken idToken, Map<String, Object> attributes) {
+
+		static Row of(OAuth2Authorization authorization) {
+			Map<String, Object> attributes = new HashMap<>(authorization.getAttributes());
+			Object state = attributes.remove(OAuth2ParameterNames.STATE);
+			OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
+			return new Row(authorization, (state instanceof String value) ? hashOf(value) : null,
+					token(authorization.getToken(OAuth2AuthorizationCode.class)), token(access),
+					(access != null) ? String.join(" ", access.getToken().getScopes()) : null,
+					token(authorization.getRefreshToken()), token(authorization.getToken(OidcIdToken.class)),
+					attributes);
+		}
+
+		private static @Nullable StoredToken token(OAuth2Authorization.@Nullable Token<?> token) {
+			if (token == null) {
+				return null;
+			}
+			return new StoredToken(hashOf(token.getToken().getTokenValue()), token.getToken().getIssuedAt(),
+					token.getToken().getExpiresAt(), token.getMetadata());
+		}
+
+		Object[] values(Instant now) {
+			Map<String, Object> attributes = new HashMap<>(this.attributes);
+			attributes.putIfAbsent(FAMILY_STARTED_AT, now);
+			return new Object[] { this.authorization.getId(),
+					UUID.fromString(this.authorization.getRegisteredClientId()), this.authorization.getPrincipalName(),
+					this.authorization.getAuthorizationGrantType().getValue(),
+					String.join(" ", this.authorization.getAuthorizedScopes()), AttributeCodec.write(attributes),
+					this.stateHash, hash(this.code), issued(this.code), expires(this.code), meta(this.code),
+					hash(this.access), issued(this.access), expires(this.access), meta(this.access), this.accessScopes,
+					hash(this.refresh), issued(this.refresh), expires(this.refresh), meta(this.refresh),
+					hash(this.idToken), issued(this.idToken), expires(this.idToken), meta(this.idToken),
+					Timestamps.utc(now) };
+		}
+
+		private static @Nullable String hash(@Nullable StoredToken token) {
+			return (token != null) ? token.hash() : null;
+		}
+
+		private static @Nullable Object issued(@Nullable StoredToken token) {
+			return (token != null) ? Timestamps.utc(token.issuedAt()) : null;
+		}
+
+		private static @Nullable Object expires(@Nullable StoredToken token) {
+			return (token != null) ? Timestamps.utc(token.expiresAt()) : null;
+		}
+
+		private static byte @Nullable [] meta(@Nullable StoredToken token) {
+			return (token != null) ? AttributeCodec.write(token.metadata()) : null;
+		}
+
+	}
+
+}

@@ -1,0 +1,162 @@
+package dev.mailgate.oauth.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.mailgate.platform.CredentialFormat;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.core.ClaimAccessor;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenClaimsContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenClaimsSet;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+
+/**
+ * Mailgate's opaque credentials: {@code mga_} access tokens, {@code mgr_} refresh tokens
+ * and {@code mgc_} authorization codes, each 256 random bits with a checksum (DESIGN.md,
+ * "Credentials"). They follow Spring AS's own generators in everything but the value.
+ */
+final class MailgateTokenGenerators {
+
+	private MailgateTokenGenerators() {
+	}
+
+	/**
+	 * Opaque access tokens, for apps that chose them (the default); they carry their
+	 * claims for introspection.
+	 */
+	static final class AccessTokens implements OAuth2TokenGenerator<OAuth2AccessToken> {
+
+		private final Clock clock;
+
+		private final OAuth2TokenCustomizer<OAuth2TokenClaimsContext> customizer;
+
+		AccessTokens(Clock clock, OAuth2TokenCustomizer<OAuth2TokenClaimsContext> customizer) {
+			this.clock = clock;
+			this.customizer = customizer;
+		}
+
+		@Override
+		public @Nullable OAuth2AccessToken generate(OAuth2TokenContext context) {
+			RegisteredClient client = context.getRegisteredClient();
+			if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
+					|| !OAuth2TokenFormat.REFERENCE.equals(client.getTokenSettings().getAccessTokenFormat())) {
+				return null;
+			}
+			Instant issuedAt = this.clock.instant();
+			Instant expiresAt = issuedAt.plus(client.getTokenSettings().getAccessTokenTimeToLive());
+			OAuth2TokenClaimsSet.Builder claims = OAuth2TokenClaimsSet.builder()
+				.subject(context.getPrincipal().getName())
+				.audience(Collections.singletonList(client.getClientId()))
+				.issuedAt(issuedAt)
+				.expiresAt(expiresAt)
+				.notBefore(issuedAt)
+				.id(UUID.randomUUID().toString());
+			if (context.getAuthorizationServerContext() != null) {
+				claims.issuer(context.getAuthorizationServerContext().getIssuer());
+			}
+			if (!context.getAuthorizedScopes().isEmpty()) {
+				claims.claim(OAuth2ParameterNames.SCOPE, context.getAuthorizedScopes());
+			}
+			OAuth2TokenClaimsContext.Builder claimsContext = OAuth2TokenClaimsContext.with(claims)
+				.registeredClient(client)
+				.principal(context.getPrincipal())
+				.authorizedScopes(context.getAuthorizedScopes())
+				.tokenType(context.getTokenType())
+				.authorizationGrantType(context.getAuthorizationGrantType());
+			if (context.getAuthorizationServerContext() != null) {
+				claimsContext.authorizationServerContext(context.getAuthorizationServerContext());
+			}
+			if (context.getAuthorization() != null) {
+				claimsContext.authorization(context.getAuthorization());
+			}
+			if (context.getAuthorizationGrant() != null) {
+				claimsContext.authorizationGrant(context.getAuthorizationGrant());
+			}
+			this.customizer.customize(claimsContext.build());
+			OAuth2TokenClaimsSet built = claims.build();
+			return new OpaqueAccessToken(CredentialFormat.generate(CredentialFormat.ACCESS_TOKEN), built.getIssuedAt(),
+					built.getExpiresAt(), context.getAuthorizedScopes(), built.getClaims());
+		}
+
+	}
+
+	/**
+	 * Refresh tokens, for clients allowed the refresh_token grant: confidential and
+	 * public alike, since every use rotates them (RFC 9700 §4.14.2).
+	 */
+	static final class RefreshTokens implements OAuth2TokenGenerator<OAuth2RefreshToken> {
+
+		private final Clock clock;
+
+		RefreshTokens(Clock clock) {
+			this.clock = clock;
+		}
+
+		@Override
+		public @Nullable OAuth2RefreshToken generate(OAuth2TokenContext context) {
+			if (!OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType())) {
+				return null;
+			}
+			Instant issuedAt = this.clock.instant();
+			return new OAuth2RefreshToken(CredentialFormat.generate(CredentialFormat.REFRESH_TOKEN), issuedAt,
+					issuedAt.plus(context.getRegisteredClient().getTokenSettings().getRefreshTokenTimeToLive()));
+		}
+
+	}
+
+	/**
+	 * Authorization codes, single-use and short-lived (the client's code time to live).
+	 */
+	static final class AuthorizationCodes implements OAuth2TokenGenerator<OAuth2AuthorizationCode> {
+
+		private final Clock clock;
+
+		AuthorizationCodes(Clock clock) {
+			this.clock = clock;
+		}
+
+		@Override
+		public @Nullable OAuth2AuthorizationCode generate(OAuth2TokenContext context) {
+			if (context.getTokenType() == null
+					|| !OAuth2ParameterNames.CODE.equals(context.getTokenType().getValue())) {
+				return null;
+			}
+			Instant issuedAt = this.clock.instant();
+			return new OAuth2AuthorizationCode(CredentialFormat.generate(CredentialFormat.AUTHORIZATION_CODE), issuedAt,
+					issuedAt.plus(context.getRegisteredClient().getTokenSettings().getAuthorizationCodeTimeToLive()));
+		}
+
+	}
+
+	private static final class OpaqueAccessToken extends OAuth2AccessToken implements ClaimAccessor {
+
+		private final Map<String, Object> claims;
+
+		OpaqueAccessToken(String value, @Nullable Instant issuedAt, @Nullable Instant expiresAt, Set<String> scopes,
+				Map<String, Object> claims) {
+			super(TokenType.BEARER, value, issuedAt, expiresAt, scopes);
+			this.claims = claims;
+		}
+
+		@Override
+		public Map<String, Object> getClaims() {
+			return this.claims;
+		}
+
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.mailgate.oauth.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code mailgate.oauth.*} settings.
+ *
+ * @param codeTtl how long an authorization code lives (RFC 9700 §2.1.1 asks for short)
+ * @param refreshTokenIdleTtl how long a refresh token stays usable unused; each use
+ * rotates it
+ * @param refreshTokenAbsoluteTtl how long a grant lives however often it is refreshed
+ * @param retiredKeyRetention how long a retired signing key stays in the JWKS
+ * @param tokenCacheTtl how long the API caches a token look-up on one node
+ */
+@ConfigurationProperties("mailgate.oauth")
+record OAuthProperties(@DefaultValue("60s") Duration codeTtl, @DefaultValue("30d") Duration refreshTokenIdleTtl,
+		@DefaultValue("365d") Duration refreshTokenAbsoluteTtl, @DefaultValue("1h") Duration retiredKeyRetention,
+		@DefaultValue("60s") Duration tokenCacheTtl) {
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mailgate.oauth.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,100 @@
+package dev.mailgate.platform;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.zip.CRC32;
+
+/**
+ * The shape of every bearer credential Mailgate issues: a prefix naming its kind
+ * ({@code mgs_} client secret, {@code mga_} access token, {@code mgr_} refresh token,
+ * {@code mgc_} authorization code), 256 random bits in 43 base62 characters, and a CRC32
+ * of everything before it in 6 base62 characters. Secret scanners can match the prefix,
+ * and Mailgate can refuse a mistyped or made-up value without touching the database.
+ */
+public final class CredentialFormat {
+
+	public static final String CLIENT_SECRET = "mgs_";
+
+	public static final String ACCESS_TOKEN = "mga_";
+
+	public static final String REFRESH_TOKEN = "mgr_";
+
+	public static final String AUTHORIZATION_CODE = "mgc_";
+
+	static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+	static final int BODY_LENGTH = 43;
+
+	static final int CHECKSUM_LENGTH = 6;
+
+	public static final int LENGTH = 4 + BODY_LENGTH + CHECKSUM_LENGTH;
+
+	private static final BigInteger BASE = BigInteger.valueOf(62);
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private CredentialFormat() {
+	}
+
+	/**
+	 * A new credential of the given kind.
+	 */
+	public static String generate(String prefix) {
+		byte[] bits = new byte[32];
+		random.nextBytes(bits);
+		String body = prefix + base62(new BigInteger(1, bits), BODY_LENGTH);
+		return body + checksum(body);
+	}
+
+	/**
+	 * Whether the value has the prefix, the length, only base62 characters and a matching
+	 * checksum: a cheap check that needs no database.
+	 */
+	public static boolean isWellFormed(String value, String prefix) {
+		if (value.length() != LENGTH || !value.startsWith(prefix)) {
+			return false;
+		}
+		for (int i = prefix.length(); i < LENGTH; i++) {
+			if (ALPHABET.indexOf(value.charAt(i)) < 0) {
+				return false;
+			}
+		}
+		String body = value.substring(0, LENGTH - CHECKSUM_LENGTH);
+		return checksum(body).equals(value.substring(LENGTH - CHECKSUM_LENGTH));
+	}
+
+	/**
+	 * The SHA-256 of a credential in lower-case hex: what Mailgate stores instead of it.
+	 */
+	public static String sha256(String value) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+
+	static String checksum(String body) {
+		CRC32 crc = new CRC32();
+		crc.update(body.getBytes(StandardCharsets.US_ASCII));
+		return base62(BigInteger.valueOf(crc.getValue()), CHECKSUM_LENGTH);
+	}
+
+	static String base62(BigInteger number, int length) {
+		char[] digits = new char[length];
+		BigInteger rest = number;
+		for (int i = length - 1; i >= 0; i--) {
+			BigInteger[] division = rest.divideAndRemainder(BASE);
+			digits[i] = ALPHABET.charAt(division[1].intValue());
+			rest = division[0];
+		}
+		return new String(digits);
+	}
+
+}

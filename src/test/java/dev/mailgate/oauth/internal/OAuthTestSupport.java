@@ -1,0 +1,55 @@
+package dev.mailgate.oauth.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import dev.mailgate.IntegrationTestSupport;
+import dev.mailgate.accounts.Accounts;
+import dev.mailgate.apps.Apps;
+import dev.mailgate.apps.NewApp;
+import dev.mailgate.apps.RegisteredApp;
+import dev.mailgate.apps.TokenFormat;
+import dev.mailgate.support.OAuthFlows;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What the protocol tests share: apps to play the client, people to play the marketer.
+ */
+abstract class OAuthTestSupport extends IntegrationTestSupport {
+
+	static final String REDIRECT_URI = "https://crm.example.com/oauth/callback";
+
+	@Autowired
+	Apps apps;
+
+	@Autowired
+	Accounts accounts;
+
+	OAuthFlows flows;
+
+	@BeforeEach
+	void flows() {
+		this.flows = new OAuthFlows(this.mvc);
+	}
+
+	RegisteredApp confidentialApp(String scopes) {
+		return register(true, Set.of("authorization_code", "refresh_token", "client_credentials"), scopes,
+				TokenFormat.OPAQUE);
+	}
+
+	RegisteredApp publicApp(String scopes) {
+		return register(false, Set.of("authorization_code", "refresh_token"), scopes, TokenFormat.OPAQUE);
+	}
+
+	RegisteredApp register(boolean confidential, Set<String> grants, String scopes, TokenFormat format) {
+		return this.apps.register(this.accounts.bootstrapWorkspace().orElseThrow(),
+				new NewApp("Acme CRM", "Keeps your contacts in sync", "https://crm.example.com", null, confidential,
+						List.of(REDIRECT_URI, "http://127.0.0.1/callback"), grants, Set.of(scopes.split(" ")), format,
+						Duration.ofMinutes(15)),
+				false);
+	}
+
+}
