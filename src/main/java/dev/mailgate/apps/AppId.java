@@ -1,11 +1,12 @@
 package dev.mailgate.apps;
 
+import java.io.Serializable;
 import java.util.UUID;
 
 /**
  * Identifies a registered app; the authorization server's registered client id.
  */
-public record AppId(UUID value) {
+public record AppId(UUID value) implements Serializable {
 
 	public static AppId random() {
 		return new AppId(UUID.randomUUID());

@@ -68,17 +68,20 @@ public final class OAuthFlows {
 	 */
 	public MvcTestResult authorize(MockHttpSession session, String clientId, String redirectUri, String scope,
 			String state, Pkce pkce) {
-		return this.mvc.get()
-			.uri("/oauth2/authorize")
-			.session(session)
-			.param("response_type", "code")
-			.param("client_id", clientId)
-			.param("redirect_uri", redirectUri)
-			.param("scope", scope)
-			.param("state", state)
-			.param("code_challenge", pkce.challenge())
-			.param("code_challenge_method", "S256")
-			.exchange();
+		return authorize(session, "response_type", "code", "client_id", clientId, "redirect_uri", redirectUri, "scope",
+				scope, "state", state, "code_challenge", pkce.challenge(), "code_challenge_method", "S256");
+	}
+
+	/**
+	 * {@code GET /oauth2/authorize} with exactly these query parameters (Spring AS reads
+	 * the query string, as a browser sends it).
+	 */
+	public MvcTestResult authorize(MockHttpSession session, String... parameters) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/oauth2/authorize");
+		for (int i = 0; i + 1 < parameters.length; i += 2) {
+			uri.queryParam(parameters[i], UriUtils.encode(parameters[i + 1], StandardCharsets.UTF_8));
+		}
+		return this.mvc.get().uri(URI.create(uri.build(true).toUriString())).session(session).exchange();
 	}
 
 	/**

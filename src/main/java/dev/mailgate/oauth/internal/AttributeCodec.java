@@ -34,7 +34,7 @@ final class AttributeCodec {
 			out.writeObject(new HashMap<>(values));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot store authorization attributes", ex);
+			throw new UncheckedIOException("Cannot store authorization attributes: " + ex, ex);
 		}
 		return bytes.toByteArray();
 	}

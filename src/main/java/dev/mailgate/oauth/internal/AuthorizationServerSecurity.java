@@ -88,7 +88,7 @@ class AuthorizationServerSecurity {
 									(converters) -> converters.add(new PublicClientIdentification.Converter()))
 							.authenticationProviders((providers) -> {
 								providers.removeIf(ClientSecretAuthenticationProvider.class::isInstance);
-								providers.add(0, new ClientSecretCheck(apps, clients));
+								providers.add(0, new ClientSecretCheck(apps, clients, new PkceCheck(authorizations)));
 								providers.add(0, new PublicClientIdentification.Provider(apps, clients));
 							})
 							.errorResponseHandler(errors))

@@ -27,9 +27,12 @@ class ClientSecretCheck implements AuthenticationProvider {
 
 	private final AppClients clients;
 
-	ClientSecretCheck(Apps apps, AppClients clients) {
+	private final PkceCheck pkce;
+
+	ClientSecretCheck(Apps apps, AppClients clients, PkceCheck pkce) {
 		this.apps = apps;
 		this.clients = clients;
+		this.pkce = pkce;
 	}
 
 	@Override
@@ -47,6 +50,7 @@ class ClientSecretCheck implements AuthenticationProvider {
 			throw new OAuth2AuthenticationException(
 					new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, "Client authentication failed", RFC6749_2_3_1));
 		}
+		this.pkce.verify(client.getAdditionalParameters());
 		RegisteredClient registered = this.clients.toRegisteredClient(app);
 		return new OAuth2ClientAuthenticationToken(registered, method, null);
 	}

@@ -1,0 +1,241 @@
+package dev.mailgate.oauth.internal;
+
+import java.util.Map;
+
+import dev.mailgate.apps.RegisteredApp;
+import dev.mailgate.platform.CredentialFormat;
+import dev.mailgate.support.OAuthFlows;
+import dev.mailgate.support.OAuthFlows.Pkce;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.util.MultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The authorization code grant with PKCE, consent and refresh, each rule with its
+ * section.
+ */
+class AuthorizationCodeIntegrationTests extends OAuthTestSupport {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void authorizationResponseCarriesCodeStateAndIssuer() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		MvcTestResult authorization = this.flows.authorize(person, app.app().clientId(), REDIRECT_URI, "contacts.read",
+				"xyz-state", OAuthFlows.pkce());
+
+		MvcTestResult allowed = this.flows.consent(person, authorization, "contacts.read");
+
+		String location = allowed.getResponse().getRedirectedUrl();
+		assertThat(location).startsWith(REDIRECT_URI + "?");
+		MultiValueMap<String, String> response = OAuthFlows.query(location);
+		// RFC 6749 §4.1.2: code and the exact state; RFC 9207 §2: iss
+		assertThat(response.getFirst("state")).isEqualTo("xyz-state");
+		assertThat(response.getFirst("iss")).isEqualTo(ISSUER);
+		assertThat(CredentialFormat.isWellFormed(response.getFirst("code"), CredentialFormat.AUTHORIZATION_CODE))
+			.isTrue();
+	}
+
+	@Test
+	void codeExchangeWhenVerifierMatchesThenAccessAndRefreshTokens() {
+		RegisteredApp app = confidentialApp("contacts.read contacts.write");
+		String email = uniqueEmail();
+		MockHttpSession person = this.flows.newPerson(email);
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read contacts.write", pkce);
+
+		Map<String, Object> tokens = this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI,
+				pkce);
+
+		// RFC 6749 §4.1.4, §5.1
+		assertThat(CredentialFormat.isWellFormed((String) tokens.get("access_token"), CredentialFormat.ACCESS_TOKEN))
+			.isTrue();
+		assertThat(CredentialFormat.isWellFormed((String) tokens.get("refresh_token"), CredentialFormat.REFRESH_TOKEN))
+			.isTrue();
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + tokens.get("access_token")))
+			.hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.user_id",
+					(user) -> assertThat(user)
+						.isEqualTo(this.accounts.personByEmail(email).orElseThrow().id().toString()))
+			.extractingPath("$.scopes")
+			.asArray()
+			.containsExactly("contacts.read", "contacts.write");
+	}
+
+	@Test
+	void codeExchangeWhenVerifierWrongThenInvalidGrant() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read", pkce);
+
+		// RFC 7636 §4.6: a verifier that does not match the challenge is invalid_grant
+		assertThat(this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "authorization_code",
+				"code", code, "redirect_uri", REDIRECT_URI, "code_verifier", OAuthFlows.pkce().verifier()))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.error", (error) -> assertThat(error).isEqualTo("invalid_grant"));
+	}
+
+	@Test
+	void authorizationRequestWithoutCodeChallengeThenInvalidRequestToClient() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+
+		MvcTestResult result = this.flows.authorize(person, "response_type", "code", "client_id", app.app().clientId(),
+				"redirect_uri", REDIRECT_URI, "scope", "contacts.read", "state", "s1");
+
+		// RFC 9700 §2.1.1 and RFC 7636 §4.4.1: PKCE is required of every client
+		MultiValueMap<String, String> error = OAuthFlows.query(result.getResponse().getRedirectedUrl());
+		assertThat(error.getFirst("error")).isEqualTo("invalid_request");
+		assertThat(error.getFirst("state")).isEqualTo("s1");
+		assertThat(error.getFirst("iss")).isEqualTo(ISSUER);
+	}
+
+	@Test
+	void authorizationRequestWithPlainCodeChallengeThenInvalidRequest() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+
+		MvcTestResult result = this.flows.authorize(person, "response_type", "code", "client_id", app.app().clientId(),
+				"redirect_uri", REDIRECT_URI, "scope", "contacts.read", "code_challenge",
+				"plain-challenge-plain-challenge-plain-challenge", "code_challenge_method", "plain");
+
+		// RFC 9700 §2.1.1: S256 only; plain is refused
+		assertThat(OAuthFlows.query(result.getResponse().getRedirectedUrl()).getFirst("error"))
+			.isEqualTo("invalid_request");
+	}
+
+	@Test
+	void authorizationRequestWhenRedirectUriUnregisteredThenErrorPageAndNoRedirect() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+
+		MvcTestResult result = this.flows.authorize(person, app.app().clientId(),
+				"https://crm.example.com/oauth/callback/../evil", "contacts.read", "s", OAuthFlows.pkce());
+
+		// RFC 6749 §4.1.2.1 and RFC 9700 §4.1.3: exact matching, never a redirect to an
+		// unchecked URI
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result.getResponse().getRedirectedUrl()).isNull();
+	}
+
+	@Test
+	void authorizationRequestWhenLoopbackRedirectOnAnotherPortThenAccepted() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+
+		MvcTestResult result = this.flows.authorize(person, app.app().clientId(), "http://127.0.0.1:51234/callback",
+				"contacts.read", "s", OAuthFlows.pkce());
+
+		// RFC 8252 §7.3: a native app's loopback redirect may use any port
+		assertThat(result.getResponse().getRedirectedUrl()).contains("/oauth2/consent");
+	}
+
+	@Test
+	void codeWhenUsedTwiceThenInvalidGrantAndFirstTokensRevoked() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read", pkce);
+		Map<String, Object> first = this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI,
+				pkce);
+
+		MvcTestResult second = this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type",
+				"authorization_code", "code", code, "redirect_uri", REDIRECT_URI, "code_verifier", pkce.verifier());
+
+		// RFC 6749 §4.1.2: single use, and a second use revokes what the first issued
+		assertThat(second).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.error", (error) -> assertThat(error).isEqualTo("invalid_grant"));
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + first.get("access_token")))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "refresh_token",
+				"refresh_token", (String) first.get("refresh_token")))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void codesLiveSixtySeconds() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read", OAuthFlows.pkce());
+
+		// RFC 9700 §2.1.1 asks for short-lived codes; DESIGN.md says 60 seconds
+		Long seconds = this.jdbc.sql("""
+				select max(datediff('SECOND', code_issued_at, code_expires_at)) from oauth_authorizations
+				where registered_client_id = ?""").param(app.app().id().value()).query(Long.class).single();
+		assertThat(seconds).isEqualTo(60);
+	}
+
+	@Test
+	void refreshRotatesTheRefreshTokenOnEveryUse() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		Map<String, Object> tokens = grant(app, "contacts.read");
+
+		Map<String, Object> refreshed = OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(),
+				"grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")));
+
+		// RFC 6749 §6 and RFC 9700 §4.14.2: a new refresh token each time
+		assertThat(refreshed.get("refresh_token")).isNotNull().isNotEqualTo(tokens.get("refresh_token"));
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + refreshed.get("access_token")))
+			.hasStatusOk();
+	}
+
+	@Test
+	void refreshWhenSpentTokenReusedThenWholeFamilyRevoked() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		Map<String, Object> tokens = grant(app, "contacts.read");
+		Map<String, Object> refreshed = OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(),
+				"grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")));
+
+		MvcTestResult replay = this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "refresh_token",
+				"refresh_token", (String) tokens.get("refresh_token"));
+
+		// RFC 9700 §4.14.2: reuse of a rotated refresh token revokes the active one too
+		assertThat(replay).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.error", (error) -> assertThat(error).isEqualTo("invalid_grant"));
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + refreshed.get("access_token")))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "refresh_token",
+				"refresh_token", (String) refreshed.get("refresh_token")))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void publicClientExchangesWithPkceAndRefreshesWithItsClientId() {
+		RegisteredApp app = publicApp("contacts.read");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read", pkce);
+
+		Map<String, Object> tokens = OAuthFlows.json(this.flows.token(app.app().clientId(), null, "grant_type",
+				"authorization_code", "code", code, "redirect_uri", REDIRECT_URI, "code_verifier", pkce.verifier()));
+		Map<String, Object> refreshed = OAuthFlows.json(this.flows.token(app.app().clientId(), null, "grant_type",
+				"refresh_token", "refresh_token", (String) tokens.get("refresh_token")));
+
+		// RFC 6749 §6: a public client refreshes with its client_id; the token rotates
+		// (RFC 9700 §4.14.2)
+		assertThat(refreshed.get("access_token")).isNotNull();
+		assertThat(refreshed.get("refresh_token")).isNotEqualTo(tokens.get("refresh_token"));
+	}
+
+	Map<String, Object> grant(RegisteredApp app, String scope) {
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, scope, pkce);
+		return this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI, pkce);
+	}
+
+}
