@@ -9,7 +9,6 @@ import dev.mailgate.apps.Apps;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -30,7 +29,7 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2RefreshTokenAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * The protocol endpoints (chain 1): Spring Authorization Server with Mailgate's clients,
@@ -121,8 +120,12 @@ class AuthorizationServerSecurity {
 							.providerConfigurationCustomizer((metadata) -> describe(metadata, issuer)))))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resource) -> resource.jwt((jwt) -> jwt.decoder(bearerTokens)))
+			// Only a person's browser, at the authorization endpoint, is sent to sign in;
+			// clients
+			// of the other endpoints get 401s whatever they accept.
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+					new LoginUrlAuthenticationEntryPoint("/login"),
+					PathPatternRequestMatcher.withDefaults().matcher(settings.getAuthorizationEndpoint())));
 		return http.build();
 	}
 

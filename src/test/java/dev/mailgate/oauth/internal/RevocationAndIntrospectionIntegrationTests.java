@@ -1,0 +1,122 @@
+package dev.mailgate.oauth.internal;
+
+import java.util.Map;
+
+import dev.mailgate.apps.RegisteredApp;
+import dev.mailgate.support.OAuthFlows;
+import dev.mailgate.support.OAuthFlows.Pkce;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RevocationAndIntrospectionIntegrationTests extends OAuthTestSupport {
+
+	@Test
+	void revokedAccessTokenIsRefusedOnTheNextRequest() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String token = accessToken(app);
+		assertThat(me(token)).hasStatusOk();
+
+		// RFC 7009 §2.2: 200 whether or not the token was valid
+		assertThat(this.flows.post("/oauth2/revoke", app.app().clientId(), app.clientSecret(), "token", token))
+			.hasStatusOk();
+
+		assertThat(me(token)).hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void revokingTheRefreshTokenRevokesTheAccessTokenOfTheSameGrant() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		Map<String, Object> tokens = grant(app);
+
+		// RFC 7009 §2.1: revoking a refresh token should also invalidate access tokens of
+		// the same grant
+		this.flows.post("/oauth2/revoke", app.app().clientId(), app.clientSecret(), "token",
+				(String) tokens.get("refresh_token"), "token_type_hint", "refresh_token");
+
+		assertThat(me((String) tokens.get("access_token"))).hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void revocationOfAnUnknownTokenAnswers200() {
+		RegisteredApp app = confidentialApp("contacts.read");
+
+		// RFC 7009 §2.2: invalid tokens do not cause an error response
+		assertThat(this.flows.post("/oauth2/revoke", app.app().clientId(), app.clientSecret(), "token", "mga_nothing"))
+			.hasStatusOk();
+	}
+
+	@Test
+	void revocationWithoutClientAuthenticationIsRefused() {
+		assertThat(this.mvc.post().uri("/oauth2/revoke").param("token", "mga_whatever"))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void introspectionOfOwnLiveTokenIsActiveWithItsClaims() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String token = accessToken(app);
+
+		// RFC 7662 §2.2
+		assertThat(this.flows.post("/oauth2/introspect", app.app().clientId(), app.clientSecret(), "token", token))
+			.hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.active", (active) -> assertThat(active).isEqualTo(true))
+			.hasPathSatisfying("$.client_id", (client) -> assertThat(client).isEqualTo(app.app().clientId()))
+			.hasPathSatisfying("$.scope", (scope) -> assertThat(scope).isEqualTo("contacts.read"))
+			.hasPathSatisfying("$.token_type", (type) -> assertThat(type).isEqualTo("Bearer"));
+	}
+
+	@Test
+	void introspectionOfAnotherAppsTokenIsInactive() {
+		RegisteredApp owner = confidentialApp("contacts.read");
+		RegisteredApp other = confidentialApp("contacts.read");
+		String token = accessToken(owner);
+
+		// RFC 7662 §2.2 lets the server decide what a caller may learn; an app learns
+		// only of its own tokens
+		assertThat(this.flows.post("/oauth2/introspect", other.app().clientId(), other.clientSecret(), "token", token))
+			.hasStatusOk()
+			.bodyJson()
+			.isEqualTo("{\"active\":false}");
+	}
+
+	@Test
+	void introspectionOfRevokedTokenIsInactive() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String token = accessToken(app);
+		this.flows.post("/oauth2/revoke", app.app().clientId(), app.clientSecret(), "token", token);
+
+		assertThat(this.flows.post("/oauth2/introspect", app.app().clientId(), app.clientSecret(), "token", token))
+			.bodyJson()
+			.isEqualTo("{\"active\":false}");
+	}
+
+	@Test
+	void publicClientMayNotIntrospect() {
+		RegisteredApp app = publicApp("contacts.read");
+
+		assertThat(this.flows.post("/oauth2/introspect", app.app().clientId(), null, "token", "mga_x"))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	private String accessToken(RegisteredApp app) {
+		return (String) this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), "contacts.read")
+			.get("access_token");
+	}
+
+	private Map<String, Object> grant(RegisteredApp app) {
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read", pkce);
+		return this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI, pkce);
+	}
+
+	private org.springframework.test.web.servlet.assertj.MvcTestResult me(String token) {
+		return this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token).exchange();
+	}
+
+}
