@@ -8,12 +8,15 @@ import dev.mailgate.apps.AppId;
 import dev.mailgate.apps.Apps;
 import dev.mailgate.platform.CredentialFormat;
 
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.stereotype.Component;
@@ -43,7 +46,9 @@ class BearerTokens implements JwtDecoder {
 			.jwtProcessorCustomizer((processor) -> processor
 				.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt"))))
 			.build();
-		this.jwts.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.trimmed()));
+		// RFC 9068 §4: the issuer, the times, and typ at+jwt (not Spring's default JWT)
+		this.jwts.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+				new JwtIssuerValidator(issuer.trimmed()), new JwtTypeValidator("at+jwt")));
 	}
 
 	@Override

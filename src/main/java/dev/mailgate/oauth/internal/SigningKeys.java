@@ -65,7 +65,13 @@ class SigningKeys implements JWKSource<SecurityContext> {
 	}
 
 	List<ECKey> published() {
-		return this.keys.get("all");
+		List<ECKey> published = this.keys.get("all");
+		if (published.isEmpty()) {
+			create();
+			this.keys.invalidateAll();
+			published = this.keys.get("all");
+		}
+		return published;
 	}
 
 	/**
@@ -76,13 +82,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
 	}
 
 	ECKey current() {
-		List<ECKey> published = published();
-		if (published.isEmpty()) {
-			create();
-			this.keys.invalidateAll();
-			published = published();
-		}
-		return published.get(0);
+		return published().get(0);
 	}
 
 	/**

@@ -1,0 +1,77 @@
+package dev.mailgate.oauth.internal;
+
+import dev.mailgate.apps.RegisteredApp;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API's side of OAuth: bearer tokens (RFC 6750) and protected resource metadata (RFC
+ * 9728).
+ */
+class ApiBearerIntegrationTests extends OAuthTestSupport {
+
+	@Test
+	void requestWithoutTokenIs401PointingToTheResourceMetadata() {
+		// RFC 6750 §3 and §3.1 (no error code when no token was sent); RFC 9728 §5.1
+		assertThat(this.mvc.get().uri("/api/v1/me")).hasStatus(HttpStatus.UNAUTHORIZED)
+			.hasContentType("application/problem+json")
+			.headers()
+			.hasValue("WWW-Authenticate",
+					"Bearer resource_metadata=\"http://localhost/.well-known/oauth-protected-resource\"");
+	}
+
+	@Test
+	void requestWithUnknownTokenIs401InvalidToken() {
+		// RFC 6750 §3.1: invalid_token
+		assertThat(this.mvc.get()
+			.uri("/api/v1/me")
+			.header("Authorization", "Bearer mga_00000000000000000000000000000000000000000000000000"))
+			.hasStatus(HttpStatus.UNAUTHORIZED)
+			.headers()
+			.satisfies(
+					(headers) -> assertThat(headers.getFirst("WWW-Authenticate")).contains("error=\"invalid_token\""));
+	}
+
+	@Test
+	void requestWithTokenLackingTheScopeIs403InsufficientScope() {
+		RegisteredApp app = confidentialApp("campaigns.read");
+		String token = (String) this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), "campaigns.read")
+			.get("access_token");
+
+		// RFC 6750 §3.1: insufficient_scope with 403
+		assertThat(this.mvc.get().uri("/api/v1/contacts").header("Authorization", "Bearer " + token))
+			.hasStatus(HttpStatus.FORBIDDEN)
+			.hasContentType("application/problem+json")
+			.headers()
+			.satisfies((headers) -> assertThat(headers.getFirst("WWW-Authenticate"))
+				.contains("error=\"insufficient_scope\""));
+	}
+
+	@Test
+	void tokenInTheQueryStringIsNotAccepted() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String token = (String) this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), "contacts.read")
+			.get("access_token");
+
+		// RFC 9700 §4.3.2 (and RFC 6750 §2.3): no access tokens in URIs
+		assertThat(this.mvc.get().uri("/api/v1/me?access_token=" + token)).hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void protectedResourceMetadataNamesTheAuthorizationServer() {
+		// RFC 9728 §2 and §3
+		assertThat(this.mvc.get().uri("/.well-known/oauth-protected-resource")).hasStatusOk()
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.authorization_servers").asArray().containsExactly(ISSUER);
+				assertThat(json).extractingPath("$.scopes_supported")
+					.asArray()
+					.contains("contacts.read", "reports.read");
+				assertThat(json).extractingPath("$.bearer_methods_supported").asArray().containsExactly("header");
+			});
+	}
+
+}
