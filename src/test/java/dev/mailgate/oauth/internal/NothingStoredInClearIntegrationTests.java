@@ -1,0 +1,81 @@
+package dev.mailgate.oauth.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.mailgate.apps.RegisteredApp;
+import dev.mailgate.support.OAuthFlows;
+import dev.mailgate.support.OAuthFlows.Pkce;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After every kind of flow, no table holds any code, token or secret Mailgate issued: not
+ * in a text column, not inside a serialized attribute (DESIGN.md, "Credentials").
+ */
+class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void noTableHoldsAnIssuedCodeTokenOrSecret() {
+		List<String> issued = new ArrayList<>();
+		RegisteredApp app = confidentialApp("contacts.read openid profile email");
+		issued.add(app.clientSecret());
+		issued.add(BOOTSTRAP_CLIENT_SECRET);
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read openid email", pkce);
+		issued.add(code);
+		Map<String, Object> tokens = this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI,
+				pkce);
+		issued.add((String) tokens.get("access_token"));
+		issued.add((String) tokens.get("refresh_token"));
+		issued.add((String) tokens.get("id_token"));
+		Map<String, Object> refreshed = OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(),
+				"grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")));
+		issued.add((String) refreshed.get("access_token"));
+		issued.add((String) refreshed.get("refresh_token"));
+		String creator = (String) this.flows
+			.clientCredentials(BOOTSTRAP_CLIENT_ID, BOOTSTRAP_CLIENT_SECRET, "client.create")
+			.get("access_token");
+		issued.add(creator);
+		Map<String, Object> registration = OAuthFlows.json(this.mvc.post()
+			.uri("/oauth2/register")
+			.header("Authorization", "Bearer " + creator)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"client_name\":\"X\",\"redirect_uris\":[\"https://x.example.com/cb\"]}")
+			.exchange());
+		issued.add((String) registration.get("client_secret"));
+		issued.add((String) registration.get("registration_access_token"));
+		assertThat(issued).doesNotContainNull().hasSize(11);
+
+		for (String table : tables()) {
+			for (Map<String, Object> row : this.jdbc.sql("select * from " + table).query().listOfRows()) {
+				for (Object value : row.values()) {
+					String text = (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.ISO_8859_1)
+							: String.valueOf(value);
+					for (String credential : issued) {
+						assertThat(text).as("%s holds an issued credential", table).doesNotContain(credential);
+					}
+				}
+			}
+		}
+	}
+
+	private List<String> tables() {
+		return this.jdbc.sql("""
+				select table_name from information_schema.tables
+				where table_schema = 'public' and table_type in ('TABLE', 'BASE TABLE')""").query(String.class).list();
+	}
+
+}
