@@ -1,5 +1,9 @@
 package dev.mailgate;
 
+import java.util.Map;
+
+import dev.mailgate.support.OAuthFlows;
+import dev.mailgate.support.OAuthFlows.Pkce;
 import dev.mailgate.support.RequiresPostgres;
 import dev.mailgate.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -8,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -61,6 +66,43 @@ class PostgresIntegrationTests {
 				where a.client_id = 'pg-automation' and u.email = 'admin@localhost' and u.platform_admin""")
 			.query(Long.class)
 			.single()).isOne();
+	}
+
+	@Test
+	void oauthFlowsRunOnPostgresql() {
+		OAuthFlows flows = new OAuthFlows(this.mvc);
+		Map<String, Object> app = registeredApp(flows);
+		String clientId = (String) app.get("client_id");
+		String secret = (String) app.get("client_secret");
+		MockHttpSession person = flows.newPerson("pg-oauth@example.com");
+		Pkce pkce = OAuthFlows.pkce();
+		String code = flows.code(person, clientId, "https://crm.example.com/cb", "contacts.read", pkce);
+
+		Map<String, Object> tokens = flows.exchange(clientId, secret, code, "https://crm.example.com/cb", pkce);
+		Map<String, Object> refreshed = OAuthFlows.json(flows.token(clientId, secret, "grant_type", "refresh_token",
+				"refresh_token", (String) tokens.get("refresh_token")));
+
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + refreshed.get("access_token")))
+			.hasStatusOk();
+		assertThat(flows.token(clientId, secret, "grant_type", "refresh_token", "refresh_token",
+				(String) tokens.get("refresh_token")))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + refreshed.get("access_token")))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	private Map<String, Object> registeredApp(OAuthFlows flows) {
+		String creator = (String) flows
+			.clientCredentials("pg-automation", "bootstrap-secret-of-at-least-32-characters", "client.create")
+			.get("access_token");
+		return OAuthFlows.json(this.mvc.post()
+			.uri("/oauth2/register")
+			.header("Authorization", "Bearer " + creator)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"client_name": "PG CRM", "redirect_uris": ["https://crm.example.com/cb"],
+					 "grant_types": ["authorization_code", "refresh_token"], "scope": "contacts.read"}""")
+			.exchange());
 	}
 
 	@Test
