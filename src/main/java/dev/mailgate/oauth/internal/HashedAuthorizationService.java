@@ -20,10 +20,14 @@ import dev.mailgate.platform.CredentialFormat;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AbstractOAuth2Token;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
@@ -47,6 +51,10 @@ import org.springframework.transaction.annotation.Transactional;
 class HashedAuthorizationService implements OAuth2AuthorizationService {
 
 	static final String HASHED = "sha256:";
+
+	static final String STORED_REFRESH = "dev.mailgate.oauth.storedRefreshHash";
+
+	private static final String RFC9700_4_14_2 = "https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2";
 
 	private static final String COLUMNS = """
 			select id, registered_client_id, principal_name, grant_type, authorized_scopes, attributes, state_hash,
@@ -79,27 +87,36 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			.build();
 	}
 
+	/**
+	 * Saves with one statement: an authorization this store rebuilt carries the hash of
+	 * the refresh token it was stored with ({@link #STORED_REFRESH}), so an update needs
+	 * no look-up first, and one without it is new. A refresh token replaced by a new one
+	 * is recorded as spent, so that presenting it again revokes the family.
+	 */
 	@Override
 	@Transactional
 	public void save(OAuth2Authorization authorization) {
-		Optional<String> previousRefresh = this.jdbc.sql("select refresh_hash from oauth_authorizations where id = ?")
-			.param(authorization.getId())
-			.query((rs, row) -> Optional.ofNullable(rs.getString(1)))
-			.optional()
-			.orElse(null);
 		Row row = Row.of(authorization);
-		if (previousRefresh == null) {
+		if (!(authorization.getAttribute(STORED_REFRESH) instanceof String storedRefresh)) {
 			insert(row);
+			return;
 		}
-		else {
-			previousRefresh.filter((hash) -> !hash.equals(row.refresh() == null ? null : row.refresh().hash()))
-				.ifPresent((spent) -> this.jdbc.sql(
+		String currentRefresh = (row.refresh() != null) ? row.refresh().hash() : "";
+		if (!storedRefresh.isEmpty() && !storedRefresh.equals(currentRefresh)) {
+			try {
+				this.jdbc.sql(
 						"insert into oauth_spent_refresh_tokens (token_hash, authorization_id, spent_at) values (?, ?, ?)")
-					.params(spent, authorization.getId(), Timestamps.utc(this.clock.instant()))
-					.update());
-			evictAccessTokenOf(authorization.getId());
-			update(row);
+					.params(storedRefresh, authorization.getId(), Timestamps.utc(this.clock.instant()))
+					.update();
+			}
+			catch (DuplicateKeyException ex) {
+				// Two requests refreshed with the same token at once: only one may win.
+				throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+						"The refresh token was already used", RFC9700_4_14_2));
+			}
 		}
+		evictAccessTokenOf(authorization.getId());
+		update(row);
 		if (row.access() != null) {
 			this.byAccessHash.invalidate(row.access().hash());
 		}
@@ -248,6 +265,8 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 					"Authorization %s names the unknown client %s".formatted(rs.getString("id"), clientId));
 		}
 		Map<String, Object> attributes = AttributeCodec.read(rs.getBytes("attributes"));
+		String refreshHash = rs.getString("refresh_hash");
+		attributes.put(STORED_REFRESH, (refreshHash != null) ? refreshHash : "");
 		String stateHash = rs.getString("state_hash");
 		if (stateHash != null) {
 			attributes.put(OAuth2ParameterNames.STATE, HASHED + stateHash);
@@ -318,6 +337,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		static Row of(OAuth2Authorization authorization) {
 			Map<String, Object> attributes = new HashMap<>(authorization.getAttributes());
 			Object state = attributes.remove(OAuth2ParameterNames.STATE);
+			attributes.remove(STORED_REFRESH);
 			OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
 			return new Row(authorization, (state instanceof String value) ? hashOf(value) : null,
 					token(authorization.getToken(OAuth2AuthorizationCode.class)), token(access),
