@@ -95,6 +95,14 @@ public final class HttpsClient {
 		}
 	}
 
+	/**
+	 * A TLS context that trusts Mailgate's certificate in this data directory, and
+	 * nothing else.
+	 */
+	public static SSLContext trusting(Path dataDirectory) {
+		return trusting(certificate(dataDirectory));
+	}
+
 	private static SSLContext trusting(Certificate certificate) {
 		try {
 			KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());

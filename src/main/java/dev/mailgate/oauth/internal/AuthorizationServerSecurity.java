@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The protocol endpoints (chain 1): Spring Authorization Server with Mailgate's clients,
@@ -123,9 +124,13 @@ class AuthorizationServerSecurity {
 			// Only a person's browser, at the authorization endpoint, is sent to sign in;
 			// clients
 			// of the other endpoints get 401s whatever they accept.
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"),
-					PathPatternRequestMatcher.withDefaults().matcher(settings.getAuthorizationEndpoint())));
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						PathPatternRequestMatcher.withDefaults().matcher(settings.getAuthorizationEndpoint()))
+				.defaultAuthenticationEntryPointFor(errors, new OrRequestMatcher(
+						PathPatternRequestMatcher.withDefaults().matcher(settings.getTokenEndpoint()),
+						PathPatternRequestMatcher.withDefaults().matcher(settings.getTokenRevocationEndpoint()),
+						PathPatternRequestMatcher.withDefaults().matcher(settings.getTokenIntrospectionEndpoint()))));
 		return http.build();
 	}
 

@@ -1,5 +1,6 @@
 package dev.mailgate.oauth.internal;
 
+import java.security.Principal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AbstractOAuth2Token;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -35,6 +37,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Service;
@@ -271,6 +274,10 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		if (stateHash != null) {
 			attributes.put(OAuth2ParameterNames.STATE, HASHED + stateHash);
 		}
+		if (AuthorizationGrantType.CLIENT_CREDENTIALS.getValue().equals(rs.getString("grant_type"))) {
+			attributes.putIfAbsent(Principal.class.getName(),
+					new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.CLIENT_SECRET_BASIC, null));
+		}
 		OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
 			.id(rs.getString("id"))
 			.principalName(rs.getString("principal_name"))
@@ -338,6 +345,13 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			Map<String, Object> attributes = new HashMap<>(authorization.getAttributes());
 			Object state = attributes.remove(OAuth2ParameterNames.STATE);
 			attributes.remove(STORED_REFRESH);
+			if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) {
+				// The principal is the client itself, rebuilt from the client on load:
+				// storing the
+				// whole registered client with every token would triple what the hot path
+				// writes.
+				attributes.remove(Principal.class.getName());
+			}
 			OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
 			return new Row(authorization, (state instanceof String value) ? hashOf(value) : null,
 					token(authorization.getToken(OAuth2AuthorizationCode.class)), token(access),

@@ -5,16 +5,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
@@ -169,15 +166,8 @@ class AuthorizationCodeBrowserTests extends OAuthTestSupport {
 		return request.send();
 	}
 
-	private SSLSocketFactory trustingMailgate() throws Exception {
-		KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-		trusted.load(null, null);
-		trusted.setCertificateEntry("mailgate", HttpsClient.certificate(this.dataDirectory));
-		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		trust.init(trusted);
-		SSLContext tls = SSLContext.getInstance("TLS");
-		tls.init(null, trust.getTrustManagers(), null);
-		return tls.getSocketFactory();
+	private SSLSocketFactory trustingMailgate() {
+		return HttpsClient.trusting(this.dataDirectory).getSocketFactory();
 	}
 
 }

@@ -10,12 +10,15 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.mailgate.apps.RegisteredApp;
 import dev.mailgate.apps.TokenFormat;
+import dev.mailgate.support.OAuthFlows;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
  * Apps that chose JWT access tokens (RFC 9068), and the signing keys behind them.
@@ -83,6 +86,23 @@ class JwtAccessTokenIntegrationTests extends OAuthTestSupport {
 		assertThat(publishedKeys().getKeys()).extracting((key) -> key.getKeyID()).contains(oldKid, newKid);
 		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + before)).hasStatusOk();
 		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + after)).hasStatusOk();
+	}
+
+	@Test
+	void platformAdministratorRotatesTheSigningKeyThroughTheActuator() throws Exception {
+		String before = (String) OAuthFlows
+			.json(this.mvc.get().uri("/actuator/signingkeys").with(httpBasic(ADMIN_EMAIL, ADMIN_PASSWORD)).exchange())
+			.get("signing");
+
+		MvcTestResult rotated = this.mvc.post()
+			.uri("/actuator/signingkeys")
+			.with(httpBasic(ADMIN_EMAIL, ADMIN_PASSWORD))
+			.exchange();
+
+		assertThat(rotated).hasStatusOk();
+		assertThat(OAuthFlows.json(rotated).get("signing")).isNotEqualTo(before);
+		assertThat(publishedKeys().getKeyByKeyId(before)).isNotNull();
+		assertThat(this.mvc.post().uri("/actuator/signingkeys")).hasStatus(HttpStatus.UNAUTHORIZED);
 	}
 
 	private RegisteredApp jwtApp() {

@@ -1,0 +1,82 @@
+package dev.mailgate.oauth.internal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import dev.mailgate.support.HttpsClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Malformed and oversized protocol requests, over the real server: always a 4xx with an
+ * OAuth error, never a 500 or a stack trace (RFC 6749 §5.2).
+ */
+class MalformedRequestIntegrationTests extends OAuthTestSupport {
+
+	@Value("${mailgate.data.dir}")
+	Path dataDirectory;
+
+	@Test
+	void oversizedTokenRequestIsA400OAuthError() throws Exception {
+		HttpResponse<String> response = post("/oauth2/token",
+				"grant_type=client_credentials&scope=" + "x".repeat(2_000_000),
+				"Basic " + Base64.getEncoder().encodeToString("a:b".getBytes()));
+
+		assertThat(response.statusCode()).isBetween(400, 413);
+		assertThat(response.body()).doesNotContain("Exception", "at org.");
+	}
+
+	@Test
+	void garbledBasicCredentialsAreInvalidRequestOrInvalidClient() throws Exception {
+		HttpResponse<String> response = post("/oauth2/token", "grant_type=client_credentials", "Basic !!!not-base64");
+
+		assertThat(response.statusCode()).isIn(400, 401);
+		assertThat(response.body()).containsAnyOf("\"invalid_request\"", "\"invalid_client\"");
+	}
+
+	@Test
+	void tokenRequestWithoutAnyClientIsInvalidClient() throws Exception {
+		HttpResponse<String> response = post("/oauth2/token", "grant_type=client_credentials", null);
+
+		// RFC 6749 §5.2: invalid_client with 401
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).contains("\"invalid_client\"");
+		assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"Mailgate\"");
+	}
+
+	@Test
+	void introspectionWithoutTokenParameterIsInvalidRequest() throws Exception {
+		var app = confidentialApp("contacts.read");
+		HttpResponse<String> response = post("/oauth2/introspect", "", "Basic "
+				+ Base64.getEncoder().encodeToString((app.app().clientId() + ":" + app.clientSecret()).getBytes()));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("\"invalid_request\"");
+	}
+
+	private HttpResponse<String> post(String path, String body, String authorization) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ISSUER + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpClient client() {
+		// HTTP/1.1: over HTTP/2 an oversized body ends in a stream reset, which says less
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.sslContext(HttpsClient.trusting(this.dataDirectory))
+			.build();
+	}
+
+}
