@@ -2,6 +2,7 @@
 # Load test of Mailgate's hot paths with wrk (Debian package wrk), on this machine only.
 #   bench/load.sh            full run: 10 s warm-up, then 20 s per case, each case twice
 #   bench/load.sh --short    a few seconds per case (what CI runs to keep this script working)
+#   BENCH_ONLY=introspection bench/load.sh    only the cases whose name contains that text
 # Starts its own Mailgate (plain HTTP behind-a-proxy mode on 127.0.0.1, fresh embedded database),
 # registers an app, and measures: client_credentials grant, introspection, an API GET with an
 # opaque token, and an unauthenticated endpoint of the same application (the stack's own limit).
@@ -47,6 +48,7 @@ token=$(curl -sf -u "$client_id:$client_secret" -d grant_type=client_credentials
 
 run() { # name, path, lua, env...
   local name=$1 path=$2 script=$3; shift 3
+  case "$name" in *"${BENCH_ONLY:-}"*) ;; *) return 0 ;; esac
   env "$@" wrk -t$threads -c$connections -d${warmup}s -s "bench/lua/$script" "$base$path" >/dev/null 2>&1 || true
   for round in $(seq 1 $rounds); do
     local out
