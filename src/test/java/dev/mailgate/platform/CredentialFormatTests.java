@@ -49,9 +49,10 @@ class CredentialFormatTests {
 
 	@Test
 	void checksumIsCrc32OfPrefixAndBodyInSixBase62Digits() {
-		// the same CRC32 that java.util.zip computes, so scanners in any language can match it
-		assertThat(CredentialFormat.checksum("mga_")).isEqualTo(CredentialFormat
-			.base62(BigInteger.valueOf(crc32("mga_")), 6));
+		// the same CRC32 that java.util.zip computes, so scanners in any language can
+		// match it
+		assertThat(CredentialFormat.checksum("mga_"))
+			.isEqualTo(CredentialFormat.base62(BigInteger.valueOf(crc32("mga_")), 6));
 		assertThat(CredentialFormat.checksum("")).isEqualTo("000000");
 	}
 
