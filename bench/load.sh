@@ -26,7 +26,12 @@ MAILGATE_DATA_DIR="$data" MAILGATE_TLS_MODE=proxy SERVER_PORT=$port MAILGATE_ISS
   MAILGATE_BOOTSTRAP_CLIENT_ID=bench-bootstrap MAILGATE_BOOTSTRAP_CLIENT_SECRET="$admin_secret" \
   java ${BENCH_JAVA_OPTS:-} -jar target/mailgate.jar > "$data/mailgate.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+cleanup() {
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -rf "$data"
+}
+trap cleanup EXIT
 for _ in $(seq 1 600); do
   curl -sf "$base/actuator/health" >/dev/null 2>&1 && break
   kill -0 $pid 2>/dev/null || { cat "$data/mailgate.log"; exit 1; }
@@ -81,4 +86,4 @@ while IFS='|' read -r name round out; do
   echo "| $name | $round | $rps | $p50 | $p99 | $non2xx |"
 done < "$results"
 rm -f "$results"
-
+exit 0
