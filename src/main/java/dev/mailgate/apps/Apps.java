@@ -3,6 +3,7 @@ package dev.mailgate.apps;
 import java.util.Optional;
 
 import dev.mailgate.accounts.WorkspaceId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Registered apps, for the authorization server and the developer-facing endpoints.
@@ -18,7 +19,7 @@ public interface Apps {
 	 * constant time. A value shaped like a Mailgate secret ({@code mgs_…}) with a bad
 	 * checksum is refused without looking at stored secrets.
 	 */
-	boolean secretMatches(AppClient app, String presentedSecret);
+	boolean secretMatches(AppClient app, String presentedSecret, @Nullable String fromAddress);
 
 	/**
 	 * Registers an app in the workspace; a confidential app gets a new client secret.

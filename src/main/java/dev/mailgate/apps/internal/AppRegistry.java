@@ -11,13 +11,17 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.apps.AppClient;
+import dev.mailgate.apps.AppEvents;
 import dev.mailgate.apps.AppId;
 import dev.mailgate.apps.Apps;
 import dev.mailgate.apps.InvalidAppMetadata;
 import dev.mailgate.apps.NewApp;
 import dev.mailgate.apps.RegisteredApp;
+import dev.mailgate.apps.SecretId;
 import dev.mailgate.platform.CredentialFormat;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +34,12 @@ class AppRegistry implements Apps {
 
 	private final JdbcApps apps;
 
+	private final JdbcSecrets secrets;
+
+	private final SecretUsage usage;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final Cache<String, CachedApp> byClientId = Caffeine.newBuilder()
@@ -37,8 +47,11 @@ class AppRegistry implements Apps {
 		.maximumSize(50_000)
 		.build();
 
-	AppRegistry(JdbcApps apps, Clock clock) {
+	AppRegistry(JdbcApps apps, JdbcSecrets secrets, SecretUsage usage, ApplicationEventPublisher events, Clock clock) {
 		this.apps = apps;
+		this.secrets = secrets;
+		this.usage = usage;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -53,7 +66,7 @@ class AppRegistry implements Apps {
 	}
 
 	@Override
-	public boolean secretMatches(AppClient app, String presentedSecret) {
+	public boolean secretMatches(AppClient app, String presentedSecret, @Nullable String fromAddress) {
 		if (presentedSecret.startsWith(CredentialFormat.CLIENT_SECRET)
 				&& !CredentialFormat.isWellFormed(presentedSecret, CredentialFormat.CLIENT_SECRET)) {
 			return false;
@@ -63,13 +76,19 @@ class AppRegistry implements Apps {
 			return false;
 		}
 		SecretHash presented = SecretHash.of(presentedSecret);
-		boolean matched = false;
-		for (SecretHash active : cached.get().secrets()) {
+		SecretId matched = null;
+		for (JdbcSecrets.ActiveSecret active : cached.get().secrets()) {
 			// Compare with every active secret, so that timing does not tell which
 			// matched.
-			matched |= active.matches(presented);
+			if (active.hash().matches(presented)) {
+				matched = active.id();
+			}
 		}
-		return matched;
+		if (matched == null) {
+			return false;
+		}
+		this.usage.used(matched, fromAddress);
+		return true;
 	}
 
 	@Override
@@ -83,8 +102,7 @@ class AppRegistry implements Apps {
 		String secret = null;
 		if (app.confidential()) {
 			secret = CredentialFormat.generate(CredentialFormat.CLIENT_SECRET);
-			this.apps.insertSecret(id.value(), SecretHash.of(secret), secret.substring(0, 8),
-					secret.substring(secret.length() - 4), now);
+			this.secrets.insert(id, secret, now);
 		}
 		String registrationToken = null;
 		if (withRegistrationToken) {
@@ -92,6 +110,10 @@ class AppRegistry implements Apps {
 			this.apps.setRegistrationTokenHash(id, CredentialFormat.sha256(registrationToken));
 		}
 		AppClient registered = this.apps.byId(id).orElseThrow();
+		this.events.publishEvent(new AppEvents.AppRegistered(id, workspace, clientId, null, now));
+		if (secret != null) {
+			this.events.publishEvent(new AppEvents.SecretCreated(id, clientId, secret.substring(0, 8), null, now));
+		}
 		return new RegisteredApp(registered, secret, registrationToken);
 	}
 
@@ -108,8 +130,10 @@ class AppRegistry implements Apps {
 			throw new InvalidAppMetadata("token_endpoint_auth_method cannot change between none and a secret", false);
 		}
 		AppRules.check(app);
-		this.apps.update(id, app, this.clock.instant());
-		this.byClientId.invalidate(existing.clientId());
+		Instant now = this.clock.instant();
+		this.apps.update(id, app, now);
+		forget(existing.clientId());
+		this.events.publishEvent(new AppEvents.AppUpdated(id, existing.workspace(), existing.clientId(), null, now));
 		return this.apps.byId(id).orElseThrow();
 	}
 
@@ -118,19 +142,28 @@ class AppRegistry implements Apps {
 	public void delete(AppId id) {
 		this.apps.byId(id).ifPresent((app) -> {
 			this.apps.delete(id);
-			this.byClientId.invalidate(app.clientId());
+			forget(app.clientId());
+			this.events.publishEvent(
+					new AppEvents.AppDeleted(id, app.workspace(), app.clientId(), null, this.clock.instant()));
 		});
+	}
+
+	/**
+	 * Drops the cached app and secrets, after a change to either.
+	 */
+	void forget(String clientId) {
+		this.byClientId.invalidate(clientId);
 	}
 
 	private Optional<CachedApp> cached(String clientId) {
 		CachedApp cached = this.byClientId.get(clientId,
 				(key) -> this.apps.byClientId(key)
-					.map((app) -> new CachedApp(app, this.apps.activeSecretHashes(app.id(), this.clock.instant())))
+					.map((app) -> new CachedApp(app, this.secrets.active(app.id(), this.clock.instant())))
 					.orElse(null));
 		return Optional.ofNullable(cached);
 	}
 
-	private record CachedApp(AppClient app, List<SecretHash> secrets) {
+	private record CachedApp(AppClient app, List<JdbcSecrets.ActiveSecret> secrets) {
 	}
 
 }

@@ -91,6 +91,19 @@ class JdbcApps {
 			.update();
 	}
 
+	List<AppClient> inWorkspace(WorkspaceId workspace) {
+		return this.jdbc.sql(APP_COLUMNS + "where workspace_id = ? order by created_at desc")
+			.param(workspace.value())
+			.query(JdbcApps::app)
+			.list();
+	}
+
+	void setStatus(AppId id, String status, Instant at) {
+		this.jdbc.sql("update apps_apps set status = ?, updated_at = ? where id = ?")
+			.params(status, Timestamps.utc(at), id.value())
+			.update();
+	}
+
 	void setRegistrationTokenHash(AppId id, String hash) {
 		this.jdbc.sql("update apps_apps set registration_token_hash = ? where id = ?")
 			.params(hash, id.value())
@@ -107,18 +120,6 @@ class JdbcApps {
 				values (?, ?, ?, ?, ?, ?)""")
 			.params(UUID.randomUUID(), app, hash.hex(), displayPrefix, lastFour, Timestamps.utc(at))
 			.update();
-	}
-
-	/**
-	 * The hashes of the app's secrets that are neither revoked nor expired.
-	 */
-	List<SecretHash> activeSecretHashes(AppId app, Instant now) {
-		return this.jdbc.sql("""
-				select secret_hash from apps_client_secrets
-				where app_id = ? and revoked_at is null and (expires_at is null or expires_at > ?)""")
-			.params(app.value(), Timestamps.utc(now))
-			.query((rs, row) -> new SecretHash(rs.getString(1)))
-			.list();
 	}
 
 	private static AppClient app(ResultSet rs, int row) throws SQLException {

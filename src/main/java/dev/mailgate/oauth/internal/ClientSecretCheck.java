@@ -12,6 +12,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Authenticates clients by {@code client_secret_basic} and {@code client_secret_post}
@@ -46,13 +48,18 @@ class ClientSecretCheck implements AuthenticationProvider {
 		String clientId = client.getPrincipal().toString();
 		AppClient app = this.apps.byClientId(clientId).filter((found) -> !found.suspended()).orElse(null);
 		if (app == null || !app.confidential() || !(client.getCredentials() instanceof String secret)
-				|| !this.apps.secretMatches(app, secret)) {
+				|| !this.apps.secretMatches(app, secret, remoteAddress())) {
 			throw new OAuth2AuthenticationException(
 					new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, "Client authentication failed", RFC6749_2_3_1));
 		}
 		this.pkce.verify(client.getAdditionalParameters());
 		RegisteredClient registered = this.clients.toRegisteredClient(app);
 		return new OAuth2ClientAuthenticationToken(registered, method, null);
+	}
+
+	private static @Nullable String remoteAddress() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)
+				? request.getRequest().getRemoteAddr() : null;
 	}
 
 	@Override

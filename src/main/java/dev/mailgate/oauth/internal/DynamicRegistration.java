@@ -1,20 +1,15 @@
 package dev.mailgate.oauth.internal;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.apps.AppClient;
+import dev.mailgate.apps.ClientMetadata;
 import dev.mailgate.apps.Apps;
 import dev.mailgate.apps.InvalidAppMetadata;
-import dev.mailgate.apps.NewApp;
 import dev.mailgate.apps.RegisteredApp;
-import dev.mailgate.apps.TokenFormat;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -81,7 +76,7 @@ class DynamicRegistration {
 			return bearerError(HttpStatus.FORBIDDEN, "insufficient_scope", "The access token acts on no workspace");
 		}
 		RegisteredApp registered = this.apps.register(new WorkspaceId(java.util.UUID.fromString(workspace)),
-				newApp(metadata), true);
+				ClientMetadata.toNewApp(metadata), true);
 		Map<String, Object> body = describe(registered.app());
 		if (registered.clientSecret() != null) {
 			body.put("client_secret", registered.clientSecret());
@@ -112,7 +107,9 @@ class DynamicRegistration {
 		if (metadata.containsKey("client_id") && !clientId.equals(metadata.get("client_id"))) {
 			throw new InvalidAppMetadata("client_id must be the registered client's", false);
 		}
-		return ResponseEntity.ok().headers(noStore()).body(describe(this.apps.update(app.id(), newApp(metadata))));
+		return ResponseEntity.ok()
+			.headers(noStore())
+			.body(describe(this.apps.update(app.id(), ClientMetadata.toNewApp(metadata))));
 	}
 
 	@DeleteMapping(PATH + "/{clientId}")
@@ -147,56 +144,8 @@ class DynamicRegistration {
 		}
 	}
 
-	private NewApp newApp(Map<String, Object> metadata) {
-		String method = text(metadata, "token_endpoint_auth_method", "client_secret_basic");
-		if (!List.of("client_secret_basic", "client_secret_post", "none").contains(method)) {
-			throw new InvalidAppMetadata(
-					"token_endpoint_auth_method must be client_secret_basic, " + "client_secret_post or none", false);
-		}
-		Set<String> grants = new LinkedHashSet<>(
-				strings(metadata, "grant_types", List.of(AppClient.AUTHORIZATION_CODE)));
-		List<String> responseTypes = strings(metadata, "response_types", List.of("code"));
-		if (!responseTypes.stream().allMatch("code"::equals)) {
-			throw new InvalidAppMetadata("response_types may contain only code", false);
-		}
-		String format = text(metadata, "access_token_format", "opaque");
-		if (!format.equals("opaque") && !format.equals("jwt")) {
-			throw new InvalidAppMetadata("access_token_format must be opaque or jwt", false);
-		}
-		Object ttl = metadata.getOrDefault("access_token_ttl", 900);
-		if (!(ttl instanceof Number seconds)) {
-			throw new InvalidAppMetadata("access_token_ttl must be a number of seconds", false);
-		}
-		String scope = text(metadata, "scope", "");
-		return new NewApp(text(metadata, "client_name", ""), optionalText(metadata, "description"),
-				optionalText(metadata, "client_uri"), optionalText(metadata, "logo_uri"), !method.equals("none"),
-				strings(metadata, "redirect_uris", List.of()), grants,
-				new LinkedHashSet<>(scope.isBlank() ? List.of() : List.of(scope.trim().split("\\s+"))),
-				format.equals("jwt") ? TokenFormat.JWT : TokenFormat.OPAQUE, Duration.ofSeconds(seconds.longValue()));
-	}
-
 	private Map<String, Object> describe(AppClient app) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("client_id", app.clientId());
-		body.put("client_id_issued_at", app.createdAt().getEpochSecond());
-		body.put("client_name", app.name());
-		if (app.description() != null) {
-			body.put("description", app.description());
-		}
-		if (app.website() != null) {
-			body.put("client_uri", app.website());
-		}
-		if (app.logoUrl() != null) {
-			body.put("logo_uri", app.logoUrl());
-		}
-		body.put("redirect_uris", app.redirectUris());
-		body.put("grant_types", app.grantTypes());
-		body.put("response_types",
-				app.grantTypes().contains(AppClient.AUTHORIZATION_CODE) ? List.of("code") : List.of());
-		body.put("token_endpoint_auth_method", app.confidential() ? "client_secret_basic" : "none");
-		body.put("scope", String.join(" ", app.scopes()));
-		body.put("access_token_format", app.tokenFormat().name().toLowerCase(java.util.Locale.ROOT));
-		body.put("access_token_ttl", app.accessTokenTtl().toSeconds());
+		Map<String, Object> body = ClientMetadata.describe(app);
 		body.put("registration_client_uri",
 				UriComponentsBuilder.fromUriString(this.issuer + PATH).pathSegment(app.clientId()).toUriString());
 		return body;
@@ -207,28 +156,6 @@ class DynamicRegistration {
 			throw new IllegalArgumentException("No bearer token");
 		}
 		return authorization.substring(7).trim();
-	}
-
-	private static String text(Map<String, Object> metadata, String name, String fallback) {
-		Object value = metadata.getOrDefault(name, fallback);
-		if (!(value instanceof String text)) {
-			throw new InvalidAppMetadata(name + " must be a string", name.equals("redirect_uris"));
-		}
-		return text;
-	}
-
-	private static @Nullable String optionalText(Map<String, Object> metadata, String name) {
-		return metadata.containsKey(name) ? text(metadata, name, "") : null;
-	}
-
-	private static List<String> strings(Map<String, Object> metadata, String name, List<String> fallback) {
-		Object value = metadata.getOrDefault(name, fallback);
-		if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-			throw new InvalidAppMetadata(name + " must be an array of strings", name.equals("redirect_uris"));
-		}
-		List<String> strings = new ArrayList<>();
-		list.forEach((item) -> strings.add((String) item));
-		return strings;
 	}
 
 	private static HttpHeaders noStore() {

@@ -132,6 +132,22 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		this.jdbc.sql("delete from oauth_authorizations where id = ?").param(authorization.getId()).update();
 	}
 
+	/**
+	 * Revokes every grant of a client (suspension).
+	 */
+	@Transactional
+	void removeAllOf(String registeredClientId) {
+		this.jdbc.sql(
+				"select access_hash from oauth_authorizations where registered_client_id = ? and access_hash is not null")
+			.param(UUID.fromString(registeredClientId))
+			.query(String.class)
+			.list()
+			.forEach(this.byAccessHash::invalidate);
+		this.jdbc.sql("delete from oauth_authorizations where registered_client_id = ?")
+			.param(UUID.fromString(registeredClientId))
+			.update();
+	}
+
 	@Override
 	public @Nullable OAuth2Authorization findById(String id) {
 		return this.jdbc.sql(COLUMNS + "where id = ?").param(id).query(this::rebuild).optional().orElse(null);

@@ -1,0 +1,49 @@
+package dev.mailgate.apps;
+
+import java.time.Instant;
+
+import dev.mailgate.accounts.WorkspaceId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What happens to apps and their secrets, for the audit log and for the authorization
+ * server. They carry ids and display prefixes, never a secret.
+ */
+public final class AppEvents {
+
+	private AppEvents() {
+	}
+
+	public record AppRegistered(AppId app, WorkspaceId workspace, String clientId, @Nullable String actor, Instant at) {
+	}
+
+	public record AppUpdated(AppId app, WorkspaceId workspace, String clientId, @Nullable String actor, Instant at) {
+	}
+
+	public record AppDeleted(AppId app, WorkspaceId workspace, String clientId, @Nullable String actor, Instant at) {
+	}
+
+	/**
+	 * Every token the app holds is revoked; resuming it does not bring them back.
+	 */
+	public record AppSuspended(AppId app, WorkspaceId workspace, String clientId, @Nullable String actor, Instant at) {
+	}
+
+	public record AppResumed(AppId app, WorkspaceId workspace, String clientId, @Nullable String actor, Instant at) {
+	}
+
+	public record SecretCreated(AppId app, String clientId, String secretPrefix, @Nullable String actor, Instant at) {
+	}
+
+	/**
+	 * A new secret replaced the older ones, which stay valid until
+	 * {@code previousValidUntil}.
+	 */
+	public record SecretRotated(AppId app, String clientId, String secretPrefix, Instant previousValidUntil,
+			@Nullable String actor, Instant at) {
+	}
+
+	public record SecretRevoked(AppId app, String clientId, String secretPrefix, @Nullable String actor, Instant at) {
+	}
+
+}

@@ -1,0 +1,54 @@
+package dev.mailgate.apps.internal;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.mailgate.apps.SecretId;
+import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers when each secret was last used without a database write per request: uses are
+ * kept in memory (the latest per secret) and written in one batch every few seconds, and
+ * on shutdown.
+ */
+@Component
+class SecretUsage {
+
+	private final ConcurrentHashMap<SecretId, SecretUse> pending = new ConcurrentHashMap<>();
+
+	private final JdbcSecrets secrets;
+
+	private final Clock clock;
+
+	SecretUsage(JdbcSecrets secrets, Clock clock) {
+		this.secrets = secrets;
+		this.clock = clock;
+	}
+
+	void used(SecretId secret, @Nullable String address) {
+		this.pending.put(secret, new SecretUse(this.clock.instant(), address));
+	}
+
+	@Scheduled(fixedDelayString = "${mailgate.apps.secret-usage-flush:10s}")
+	@PreDestroy
+	void flush() {
+		if (this.pending.isEmpty()) {
+			return;
+		}
+		Map<SecretId, SecretUse> batch = new HashMap<>();
+		for (SecretId secret : this.pending.keySet()) {
+			SecretUse use = this.pending.remove(secret);
+			if (use != null) {
+				batch.put(secret, use);
+			}
+		}
+		this.secrets.recordUse(batch);
+	}
+
+}
