@@ -25,4 +25,9 @@ public interface Accounts {
 
 	Optional<String> workspaceName(WorkspaceId workspace);
 
+	/**
+	 * The person's role in the workspace, if they belong to it.
+	 */
+	Optional<Role> roleOf(UserId user, WorkspaceId workspace);
+
 }

@@ -64,6 +64,17 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * The value of a form field, such as a read-only input showing a new secret.
+	 */
+	public String value(String cssSelector) {
+		return this.driver.findElement(By.cssSelector(cssSelector)).getDomProperty("value");
+	}
+
+	public boolean has(String cssSelector) {
+		return !this.driver.findElements(By.cssSelector(cssSelector)).isEmpty();
+	}
+
 	public Browser click(String cssSelector) {
 		this.driver.findElement(By.cssSelector(cssSelector)).click();
 		return this;

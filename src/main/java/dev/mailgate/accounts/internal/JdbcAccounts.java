@@ -131,6 +131,14 @@ class JdbcAccounts implements Accounts {
 			.optional();
 	}
 
+	@Override
+	public Optional<Role> roleOf(UserId user, WorkspaceId workspace) {
+		return this.jdbc.sql("select role from accounts_memberships where user_id = ? and workspace_id = ?")
+			.params(user.value(), workspace.value())
+			.query((rs, row) -> Role.valueOf(rs.getString(1)))
+			.optional();
+	}
+
 	private static UserRow user(ResultSet rs, int row) throws SQLException {
 		return new UserRow(new UserId(rs.getObject("id", UUID.class)), new EmailAddress(rs.getString("email")),
 				rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("platform_admin"),

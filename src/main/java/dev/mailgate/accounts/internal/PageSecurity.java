@@ -59,7 +59,7 @@ class PageSecurity {
 		return http
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(SignInPaths.SIGN_IN, SignInPaths.THROTTLED, SignInPaths.SIGN_UP, "/error", "/css/**",
-						"/img/**", "/favicon.ico")
+						"/img/**", "/js/**", "/favicon.ico")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

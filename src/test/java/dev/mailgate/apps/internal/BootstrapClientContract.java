@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.mailgate.accounts.Accounts;
 import dev.mailgate.accounts.Person;
+import dev.mailgate.accounts.Role;
 import dev.mailgate.accounts.UserId;
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.support.TestDatabase;
@@ -113,6 +114,11 @@ abstract class BootstrapClientContract {
 
 		@Override
 		public Optional<String> workspaceName(WorkspaceId workspace) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<Role> roleOf(UserId user, WorkspaceId workspace) {
 			return Optional.empty();
 		}
 
