@@ -1,5 +1,6 @@
 package dev.mailgate;
 
+import dev.mailgate.cli.MailgateCli;
 import dev.mailgate.platform.Launch;
 
 import org.springframework.boot.SpringApplication;
@@ -16,6 +17,9 @@ import org.springframework.modulith.Modulithic;
 public class MailgateApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && MailgateCli.handles(args[0])) {
+			System.exit(MailgateCli.run(args, System.out, System.err));
+		}
 		Launch launch = Launch.of(args);
 		if (launch.serve()) {
 			SpringApplication.run(MailgateApplication.class, launch.arguments());

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mailgate.cli.internal;
+
+import org.jspecify.annotations.NullMarked;
