@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public record AppClient(AppId id, WorkspaceId workspace, String clientId, String name, @Nullable String description,
 		@Nullable String website, @Nullable String logoUrl, boolean confidential, List<String> redirectUris,
 		Set<String> grantTypes, Set<String> scopes, TokenFormat tokenFormat, Duration accessTokenTtl, boolean suspended,
-		Instant createdAt) {
+		Instant createdAt, @Nullable ClientKeys keys) {
 
 	public static final String AUTHORIZATION_CODE = "authorization_code";
 

@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An app in RFC 7591's client metadata names (and Mailgate's own, in snake_case, where
  * RFC 7591 has none), for dynamic registration and the apps API alike.
  */
 public final class ClientMetadata {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private ClientMetadata() {
 	}
@@ -26,9 +29,18 @@ public final class ClientMetadata {
 	 */
 	public static NewApp toNewApp(Map<String, Object> metadata) {
 		String method = text(metadata, "token_endpoint_auth_method", "client_secret_basic");
-		if (!List.of("client_secret_basic", "client_secret_post", "none").contains(method)) {
-			throw new InvalidAppMetadata(
-					"token_endpoint_auth_method must be client_secret_basic, " + "client_secret_post or none", false);
+		if (!List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none").contains(method)) {
+			throw new InvalidAppMetadata("token_endpoint_auth_method must be client_secret_basic, "
+					+ "client_secret_post, private_key_jwt or none", false);
+		}
+		ClientKeys keys = null;
+		if (method.equals("private_key_jwt")) {
+			Object jwks = metadata.get("jwks");
+			if (jwks != null && !(jwks instanceof Map)) {
+				throw new InvalidAppMetadata("jwks must be a JWK Set object", false);
+			}
+			keys = new ClientKeys((jwks != null) ? JSON.writeValueAsString(jwks) : null,
+					optionalText(metadata, "jwks_uri"));
 		}
 		Set<String> grants = new LinkedHashSet<>(
 				strings(metadata, "grant_types", List.of(AppClient.AUTHORIZATION_CODE)));
@@ -49,7 +61,8 @@ public final class ClientMetadata {
 				optionalText(metadata, "client_uri"), optionalText(metadata, "logo_uri"), !method.equals("none"),
 				strings(metadata, "redirect_uris", List.of()), grants,
 				new LinkedHashSet<>(scope.isBlank() ? List.of() : List.of(scope.trim().split("\\s+"))),
-				format.equals("jwt") ? TokenFormat.JWT : TokenFormat.OPAQUE, Duration.ofSeconds(seconds.longValue()));
+				format.equals("jwt") ? TokenFormat.JWT : TokenFormat.OPAQUE, Duration.ofSeconds(seconds.longValue()),
+				keys);
 	}
 
 	/**
@@ -74,7 +87,14 @@ public final class ClientMetadata {
 		body.put("grant_types", app.grantTypes());
 		body.put("response_types",
 				app.grantTypes().contains(AppClient.AUTHORIZATION_CODE) ? List.of("code") : List.of());
-		body.put("token_endpoint_auth_method", app.confidential() ? "client_secret_basic" : "none");
+		body.put("token_endpoint_auth_method",
+				(app.keys() != null) ? "private_key_jwt" : app.confidential() ? "client_secret_basic" : "none");
+		if (app.keys() != null && app.keys().jwksUri() != null) {
+			body.put("jwks_uri", app.keys().jwksUri());
+		}
+		if (app.keys() != null && app.keys().jwks() != null) {
+			body.put("jwks", JSON.readValue(app.keys().jwks(), Map.class));
+		}
 		body.put("scope", String.join(" ", app.scopes()));
 		body.put("access_token_format", app.tokenFormat().name().toLowerCase(Locale.ROOT));
 		body.put("access_token_ttl", app.accessTokenTtl().toSeconds());

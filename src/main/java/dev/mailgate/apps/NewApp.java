@@ -11,5 +11,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record NewApp(String name, @Nullable String description, @Nullable String website, @Nullable String logoUrl,
 		boolean confidential, List<String> redirectUris, Set<String> grantTypes, Set<String> scopes,
-		TokenFormat tokenFormat, Duration accessTokenTtl) {
+		TokenFormat tokenFormat, Duration accessTokenTtl, @Nullable ClientKeys keys) {
+
+	/**
+	 * An app that authenticates with a client secret (or, if public, not at all).
+	 */
+	public NewApp(String name, @Nullable String description, @Nullable String website, @Nullable String logoUrl,
+			boolean confidential, List<String> redirectUris, Set<String> grantTypes, Set<String> scopes,
+			TokenFormat tokenFormat, Duration accessTokenTtl) {
+		this(name, description, website, logoUrl, confidential, redirectUris, grantTypes, scopes, tokenFormat,
+				accessTokenTtl, null);
+	}
+
 }

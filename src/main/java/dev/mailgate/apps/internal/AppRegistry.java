@@ -100,7 +100,7 @@ class AppRegistry implements Apps {
 		Instant now = this.clock.instant();
 		this.apps.insert(id, workspace, clientId, app, now);
 		String secret = null;
-		if (app.confidential()) {
+		if (app.confidential() && app.keys() == null) {
 			secret = CredentialFormat.generate(CredentialFormat.CLIENT_SECRET);
 			this.secrets.insert(id, secret, now);
 		}

@@ -2,11 +2,15 @@ package dev.mailgate.apps.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import dev.mailgate.apps.AppClient;
+import dev.mailgate.apps.ClientKeys;
 import dev.mailgate.apps.InvalidAppMetadata;
 import dev.mailgate.apps.NewApp;
 import dev.mailgate.apps.Scope;
@@ -42,9 +46,41 @@ final class AppRules {
 						String.join(" ", Scope.allValues())));
 			}
 		}
+		checkKeys(app);
 		Duration max = (app.tokenFormat() == TokenFormat.JWT) ? Duration.ofMinutes(15) : Duration.ofMinutes(60);
 		if (app.accessTokenTtl().compareTo(Duration.ofMinutes(5)) < 0 || app.accessTokenTtl().compareTo(max) > 0) {
 			throw metadata("access_token_ttl must be between 300 and %d seconds".formatted(max.toSeconds()));
+		}
+	}
+
+	/**
+	 * A {@code private_key_jwt} app publishes its keys inline or at an https URL, not
+	 * both (RFC 7591 §2), and the inline set must parse and hold public keys only.
+	 */
+	private static void checkKeys(NewApp app) {
+		ClientKeys keys = app.keys();
+		if (keys == null) {
+			return;
+		}
+		if (!app.confidential()) {
+			throw metadata("private_key_jwt is for confidential clients");
+		}
+		if ((keys.jwks() == null) == (keys.jwksUri() == null)) {
+			throw metadata("private_key_jwt needs exactly one of jwks and jwks_uri");
+		}
+		if (keys.jwksUri() != null) {
+			checkWebUrl("jwks_uri", keys.jwksUri());
+		}
+		if (keys.jwks() != null) {
+			try {
+				JWKSet set = JWKSet.parse(keys.jwks());
+				if (set.getKeys().isEmpty() || set.getKeys().stream().anyMatch(JWK::isPrivate)) {
+					throw metadata("jwks must hold at least one key, and public keys only");
+				}
+			}
+			catch (ParseException ex) {
+				throw metadata("jwks is not a JWK Set: " + ex.getMessage());
+			}
 		}
 	}
 

@@ -15,9 +15,11 @@ import java.util.UUID;
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.apps.AppClient;
 import dev.mailgate.apps.AppId;
+import dev.mailgate.apps.ClientKeys;
 import dev.mailgate.apps.NewApp;
 import dev.mailgate.apps.TokenFormat;
 import dev.mailgate.platform.Timestamps;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,7 +29,7 @@ class JdbcApps {
 
 	private static final String APP_COLUMNS = """
 			select id, workspace_id, client_id, name, description, website, logo_url, client_type, redirect_uris,
-			grant_types, scopes, token_format, access_token_ttl_seconds, status, created_at from apps_apps
+			grant_types, scopes, token_format, access_token_ttl_seconds, status, created_at, jwks, jwks_uri from apps_apps
 			""";
 
 	private final JdbcClient jdbc;
@@ -71,23 +73,27 @@ class JdbcApps {
 	void insert(AppId id, WorkspaceId workspace, String clientId, NewApp app, Instant at) {
 		this.jdbc.sql("""
 				insert into apps_apps (id, workspace_id, client_id, name, description, website, logo_url, client_type,
-				redirect_uris, grant_types, scopes, token_format, access_token_ttl_seconds, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				redirect_uris, grant_types, scopes, token_format, access_token_ttl_seconds, created_at, updated_at,
+				jwks, jwks_uri)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id.value(), workspace.value(), clientId, app.name(), app.description(), app.website(),
 					app.logoUrl(), app.confidential() ? "CONFIDENTIAL" : "PUBLIC", String.join(" ", app.redirectUris()),
 					String.join(" ", app.grantTypes()), String.join(" ", app.scopes()), app.tokenFormat().name(),
-					app.accessTokenTtl().toSeconds(), Timestamps.utc(at), Timestamps.utc(at))
+					app.accessTokenTtl().toSeconds(), Timestamps.utc(at), Timestamps.utc(at),
+					(app.keys() != null) ? app.keys().jwks() : null, (app.keys() != null) ? app.keys().jwksUri() : null)
 			.update();
 	}
 
 	void update(AppId id, NewApp app, Instant at) {
 		this.jdbc.sql("""
 				update apps_apps set name = ?, description = ?, website = ?, logo_url = ?, redirect_uris = ?,
-				grant_types = ?, scopes = ?, token_format = ?, access_token_ttl_seconds = ?, updated_at = ?
-				where id = ?""")
+				grant_types = ?, scopes = ?, token_format = ?, access_token_ttl_seconds = ?, updated_at = ?, jwks = ?,
+				jwks_uri = ? where id = ?""")
 			.params(app.name(), app.description(), app.website(), app.logoUrl(), String.join(" ", app.redirectUris()),
 					String.join(" ", app.grantTypes()), String.join(" ", app.scopes()), app.tokenFormat().name(),
-					app.accessTokenTtl().toSeconds(), Timestamps.utc(at), id.value())
+					app.accessTokenTtl().toSeconds(), Timestamps.utc(at),
+					(app.keys() != null) ? app.keys().jwks() : null, (app.keys() != null) ? app.keys().jwksUri() : null,
+					id.value())
 			.update();
 	}
 
@@ -130,7 +136,13 @@ class JdbcApps {
 				words(rs.getString("grant_types")), words(rs.getString("scopes")),
 				TokenFormat.valueOf(rs.getString("token_format")),
 				Duration.ofSeconds(rs.getInt("access_token_ttl_seconds")), "SUSPENDED".equals(rs.getString("status")),
-				Objects.requireNonNull(Timestamps.instant(rs, "created_at")));
+				Objects.requireNonNull(Timestamps.instant(rs, "created_at")), keys(rs));
+	}
+
+	private static @Nullable ClientKeys keys(ResultSet rs) throws SQLException {
+		String jwks = rs.getString("jwks");
+		String jwksUri = rs.getString("jwks_uri");
+		return (jwks == null && jwksUri == null) ? null : new ClientKeys(jwks, jwksUri);
 	}
 
 	private static List<String> wordList(String value) {

@@ -64,7 +64,23 @@ class AppClients implements RegisteredClientRepository {
 			.clientId(app.clientId())
 			.clientIdIssuedAt(app.createdAt())
 			.clientName(app.name());
-		if (app.confidential()) {
+		ClientSettings.Builder settings = ClientSettings.builder()
+			.requireProofKey(true)
+			.requireAuthorizationConsent(true);
+		if (app.keys() != null) {
+			client.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+			// Spring AS reads an asymmetric algorithm here as "private_key_jwt"; the
+			// accepted
+			// algorithms are ClientAssertions.ALGORITHMS.
+			settings.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS256);
+			if (app.keys().jwksUri() != null) {
+				settings.jwkSetUrl(app.keys().jwksUri());
+			}
+			if (app.keys().jwks() != null) {
+				settings.setting(ClientAssertions.INLINE_JWKS, app.keys().jwks());
+			}
+		}
+		else if (app.confidential()) {
 			client.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
 		}
@@ -74,8 +90,7 @@ class AppClients implements RegisteredClientRepository {
 		app.grantTypes().forEach((grant) -> client.authorizationGrantType(new AuthorizationGrantType(grant)));
 		app.redirectUris().forEach(client::redirectUri);
 		app.scopes().forEach(client::scope);
-		return client
-			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build())
+		return client.clientSettings(settings.build())
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenFormat((app.tokenFormat() == TokenFormat.JWT) ? OAuth2TokenFormat.SELF_CONTAINED
 						: OAuth2TokenFormat.REFERENCE)

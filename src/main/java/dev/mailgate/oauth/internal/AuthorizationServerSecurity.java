@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
@@ -45,7 +46,7 @@ class AuthorizationServerSecurity {
 			AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
 
 	static final List<String> CLIENT_AUTHENTICATION_METHODS = List.of("client_secret_basic", "client_secret_post",
-			"none");
+			"private_key_jwt", "none");
 
 	@Bean
 	AuthorizationServerSettings authorizationServerSettings(IssuerProperties issuer) {
@@ -71,7 +72,8 @@ class AuthorizationServerSecurity {
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, AppClients clients, Apps apps,
 			HashedAuthorizationService authorizations, JdbcConsents consents, OAuth2TokenGenerator<?> tokens,
-			AuthorizationServerSettings settings, JwtDecoder bearerTokens, Clock clock) throws Exception {
+			AuthorizationServerSettings settings, JwtDecoder bearerTokens, ClientAssertions clientAssertions,
+			Clock clock) throws Exception {
 		String issuer = settings.getIssuer();
 		IssuerInAuthorizationResponse responses = new IssuerInAuthorizationResponse(issuer);
 		MailgateTokenGenerators.AuthorizationCodes codes = new MailgateTokenGenerators.AuthorizationCodes(clock);
@@ -88,6 +90,11 @@ class AuthorizationServerSecurity {
 									(converters) -> converters.add(new PublicClientIdentification.Converter()))
 							.authenticationProviders((providers) -> {
 								providers.removeIf(ClientSecretAuthenticationProvider.class::isInstance);
+								providers.forEach((provider) -> {
+									if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
+										assertions.setJwtDecoderFactory(clientAssertions);
+									}
+								});
 								providers.add(0, new ClientSecretCheck(apps, clients, new PkceCheck(authorizations)));
 								providers.add(0, new PublicClientIdentification.Provider(apps, clients));
 							})
@@ -150,6 +157,8 @@ class AuthorizationServerSecurity {
 			})
 			.claim("registration_endpoint", issuer + DynamicRegistration.PATH)
 			.claim("authorization_response_iss_parameter_supported", true)
+			.claim("token_endpoint_auth_signing_alg_values_supported",
+					ClientAssertions.ALGORITHMS.stream().map((algorithm) -> algorithm.getName()).sorted().toList())
 			.claim("response_modes_supported", List.of("query"));
 	}
 
@@ -170,6 +179,8 @@ class AuthorizationServerSecurity {
 			})
 			.claim("registration_endpoint", issuer + DynamicRegistration.PATH)
 			.claim("authorization_response_iss_parameter_supported", true)
+			.claim("token_endpoint_auth_signing_alg_values_supported",
+					ClientAssertions.ALGORITHMS.stream().map((algorithm) -> algorithm.getName()).sorted().toList())
 			.claim("response_modes_supported", List.of("query"));
 	}
 

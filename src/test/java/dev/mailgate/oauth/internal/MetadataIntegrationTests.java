@@ -28,7 +28,7 @@ class MetadataIntegrationTests extends OAuthTestSupport {
 				assertThat(json).extractingPath("$.response_types_supported").asArray().containsExactly("code");
 				assertThat(json).extractingPath("$.token_endpoint_auth_methods_supported")
 					.asArray()
-					.containsExactlyInAnyOrder("client_secret_basic", "client_secret_post", "none");
+					.containsExactlyInAnyOrder("client_secret_basic", "client_secret_post", "private_key_jwt", "none");
 			});
 	}
 
