@@ -26,7 +26,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 				"mailgate.bootstrap.admin.email=" + IntegrationTestSupport.ADMIN_EMAIL,
 				"mailgate.bootstrap.admin.password=" + IntegrationTestSupport.ADMIN_PASSWORD,
 				"mailgate.bootstrap.client.id=" + IntegrationTestSupport.BOOTSTRAP_CLIENT_ID,
-				"mailgate.bootstrap.client.secret=" + IntegrationTestSupport.BOOTSTRAP_CLIENT_SECRET })
+				"mailgate.bootstrap.client.secret=" + IntegrationTestSupport.BOOTSTRAP_CLIENT_SECRET,
+				"mailgate.oauth.leak-reporters.test-scanner=" + IntegrationTestSupport.LEAK_REPORTER_PUBLIC_KEY })
 @AutoConfigureMockMvc
 public abstract class IntegrationTestSupport {
 
@@ -37,6 +38,9 @@ public abstract class IntegrationTestSupport {
 	public static final String BOOTSTRAP_CLIENT_ID = "mailgate-automation";
 
 	public static final String BOOTSTRAP_CLIENT_SECRET = "bootstrap-secret-of-at-least-32-characters";
+
+	/** A secret scanner's EC P-256 key pair, for signing leak reports in tests. */
+	public static final String LEAK_REPORTER_PUBLIC_KEY = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE0VP59JzK3VGuLUdDNsKk8l2hFOzKSIb9nCgBrR8u6/NEKsPQ3VwLOg4Ps6alV3RI3X4+CGn6sYxeaOoDRbtS8A==";
 
 	static final int PORT = freePort();
 

@@ -46,4 +46,12 @@ public final class AppEvents {
 	public record SecretRevoked(AppId app, String clientId, String secretPrefix, @Nullable String actor, Instant at) {
 	}
 
+	/**
+	 * A secret scanner reported one of the app's credentials as public; a live one was
+	 * revoked.
+	 */
+	public record CredentialLeaked(AppId app, String clientId, String credentialPrefix, String reporter,
+			@Nullable String sourceUrl, boolean revoked, Instant at) {
+	}
+
 }

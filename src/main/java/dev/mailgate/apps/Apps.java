@@ -42,4 +42,17 @@ public interface Apps {
 	 */
 	void delete(AppId id);
 
+	/**
+	 * A secret scanner found this client secret in public: revoke it at once if it is
+	 * live, and tell the app's owners on the app's page.
+	 * @return the app it belonged to, if it is one of Mailgate's secrets
+	 */
+	Optional<AppClient> revokeLeakedSecret(String secret, String reporter, @Nullable String sourceUrl);
+
+	/**
+	 * Records, for the owners of the app a leaked token was issued to, that it was found
+	 * and revoked.
+	 */
+	void recordLeakedToken(AppId app, String tokenPrefix, String reporter, @Nullable String sourceUrl);
+
 }

@@ -38,6 +38,8 @@ class AppRegistry implements Apps {
 
 	private final SecretUsage usage;
 
+	private final LeakReports leaks;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
@@ -47,10 +49,12 @@ class AppRegistry implements Apps {
 		.maximumSize(50_000)
 		.build();
 
-	AppRegistry(JdbcApps apps, JdbcSecrets secrets, SecretUsage usage, ApplicationEventPublisher events, Clock clock) {
+	AppRegistry(JdbcApps apps, JdbcSecrets secrets, SecretUsage usage, LeakReports leaks,
+			ApplicationEventPublisher events, Clock clock) {
 		this.apps = apps;
 		this.secrets = secrets;
 		this.usage = usage;
+		this.leaks = leaks;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -145,6 +149,36 @@ class AppRegistry implements Apps {
 			forget(app.clientId());
 			this.events.publishEvent(
 					new AppEvents.AppDeleted(id, app.workspace(), app.clientId(), null, this.clock.instant()));
+		});
+	}
+
+	@Override
+	@Transactional
+	public Optional<AppClient> revokeLeakedSecret(String secret, String reporter, @Nullable String sourceUrl) {
+		Optional<JdbcSecrets.LeakedSecret> found = this.secrets.byHash(SecretHash.of(secret));
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		AppClient app = this.apps.byId(found.get().app()).orElseThrow();
+		Instant now = this.clock.instant();
+		boolean live = found.get().secret().activeAt(now);
+		if (live) {
+			this.secrets.revoke(app.id(), found.get().secret().id(), now);
+			forget(app.clientId());
+		}
+		this.leaks.record(app.id(), "secret", found.get().secret().prefix(), reporter, sourceUrl,
+				live ? "revoked" : "inactive");
+		this.events.publishEvent(new AppEvents.CredentialLeaked(app.id(), app.clientId(), found.get().secret().prefix(),
+				reporter, sourceUrl, live, now));
+		return Optional.of(app);
+	}
+
+	@Override
+	public void recordLeakedToken(AppId app, String tokenPrefix, String reporter, @Nullable String sourceUrl) {
+		this.apps.byId(app).ifPresent((found) -> {
+			this.leaks.record(app, "token", tokenPrefix, reporter, sourceUrl, "revoked");
+			this.events.publishEvent(new AppEvents.CredentialLeaked(app, found.clientId(), tokenPrefix, reporter,
+					sourceUrl, true, this.clock.instant()));
 		});
 	}
 

@@ -53,10 +53,13 @@ class DeveloperPortalController {
 
 	private final Accounts accounts;
 
+	private final LeakReports leaks;
+
 	private final Clock clock;
 
 	DeveloperPortalController(AppManagement management, AppRegistry registry, SecretRotation rotation,
-			Accounts accounts, Clock clock) {
+			Accounts accounts, LeakReports leaks, Clock clock) {
+		this.leaks = leaks;
 		this.management = management;
 		this.registry = registry;
 		this.rotation = rotation;
@@ -105,6 +108,7 @@ class DeveloperPortalController {
 		model.addAttribute("secrets", app.confidential()
 				? this.rotation.secretsOf(app).stream().map((s) -> SecretView.of(s, now)).toList() : List.of());
 		model.addAttribute("canAdminister", caller.role().canAdminister());
+		model.addAttribute("leaks", this.leaks.of(app.id()));
 		model.addAttribute("created", SecretView.format(app.createdAt()));
 		return "apps/show";
 	}

@@ -61,6 +61,18 @@ class JdbcSecrets {
 			.list();
 	}
 
+	/**
+	 * The app and summary of the secret with this hash, revoked or not.
+	 */
+	Optional<LeakedSecret> byHash(SecretHash hash) {
+		return this.jdbc
+			.sql(COLUMNS.replace("from apps_client_secrets", ", app_id from apps_client_secrets")
+					+ "where secret_hash = ?")
+			.param(hash.hex())
+			.query((rs, row) -> new LeakedSecret(new AppId(rs.getObject("app_id", UUID.class)), summary(rs, row)))
+			.optional();
+	}
+
 	SecretId insert(AppId app, String secret, Instant at) {
 		SecretId id = new SecretId(UUID.randomUUID());
 		this.jdbc.sql("""
@@ -105,6 +117,9 @@ class JdbcSecrets {
 	}
 
 	record ActiveSecret(SecretId id, SecretHash hash) {
+	}
+
+	record LeakedSecret(AppId app, SecretSummary secret) {
 	}
 
 }

@@ -23,6 +23,10 @@ class ApiSecurity {
 		ProblemBearerResponses problems = new ProblemBearerResponses();
 		return http.securityMatcher("/api/**", "/.well-known/oauth-protected-resource/**")
 			.authorizeHttpRequests((requests) -> requests
+				// signed by the reporting scanner instead of a bearer token
+				// (LeakedCredentials)
+				.requestMatchers(HttpMethod.POST, "/api/v1/leaked-credentials")
+				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/contacts/**", "/api/v1/lists/**", "/api/v1/fields/**")
 				.hasAuthority("SCOPE_contacts.read")
 				.requestMatchers("/api/v1/contacts/**", "/api/v1/lists/**", "/api/v1/fields/**")

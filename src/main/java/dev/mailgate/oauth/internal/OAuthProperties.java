@@ -1,6 +1,7 @@
 package dev.mailgate.oauth.internal;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshTokenAbsoluteTtl how long a grant lives however often it is refreshed
  * @param retiredKeyRetention how long a retired signing key stays in the JWKS
  * @param tokenCacheTtl how long the API caches a token look-up on one node
+ * @param leakReporters the secret scanners allowed to report leaked credentials: key id
+ * to public key (X.509 SubjectPublicKeyInfo, PEM or base64 DER, EC P-256 or RSA)
  */
 @ConfigurationProperties("mailgate.oauth")
 record OAuthProperties(@DefaultValue("60s") Duration codeTtl, @DefaultValue("30d") Duration refreshTokenIdleTtl,
 		@DefaultValue("365d") Duration refreshTokenAbsoluteTtl, @DefaultValue("1h") Duration retiredKeyRetention,
-		@DefaultValue("60s") Duration tokenCacheTtl) {
+		@DefaultValue("60s") Duration tokenCacheTtl, @DefaultValue Map<String, String> leakReporters) {
 }

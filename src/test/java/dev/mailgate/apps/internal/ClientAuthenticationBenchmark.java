@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.State;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * Checking a presented client secret: Mailgate's scheme (format and checksum, SHA-256, constant
- * time comparison) against Spring Security's default, bcrypt at strength 10. Run with
- * {@code bench/jmh.sh}; the figures are in docs/benchmarks.md.
+ * Checking a presented client secret: Mailgate's scheme (format and checksum, SHA-256,
+ * constant time comparison) against Spring Security's default, bcrypt at strength 10. Run
+ * with {@code bench/jmh.sh}; the figures are in docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -1,0 +1,105 @@
+package dev.mailgate.oauth.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+
+import dev.mailgate.apps.RegisteredApp;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A secret scanner reports Mailgate credentials found in public: live ones are revoked at
+ * once.
+ */
+class LeakedCredentialsIntegrationTests extends OAuthTestSupport {
+
+	/**
+	 * The test scanner's private key; its public key is configured in
+	 * IntegrationTestSupport.
+	 */
+	static final String SCANNER_PRIVATE_KEY = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg9tSs2xTkC3JRu7MVx+5sBJBGIYMYT0WrZW0R1VyhR0ehRANCAATRU/n0nMrdUa4tR0M2wqTyXaEU7MpIhv2cKAGtHy7r80Qqw9DdXAs6Dg+zpqVXdEjdfj4IafqxjF5o6gNFu1Lw";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void reportedLiveSecretIsRevokedAndItsOwnersSeeTheReport() throws Exception {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String secret = app.clientSecret();
+
+		MvcTestResult result = report("[{\"token\": \"" + secret + "\", \"url\": \"https://gist.example.com/x\"}]",
+				true);
+
+		assertThat(result).hasStatusOk().bodyText().doesNotContain(secret).contains("\"status\":\"processed\"");
+		assertThat(this.flows.token(app.app().clientId(), secret, "grant_type", "client_credentials"))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.jdbc.sql("select outcome || ' ' || source_url from apps_leak_reports where app_id = ?")
+			.param(app.app().id().value())
+			.query(String.class)
+			.single()).isEqualTo("revoked https://gist.example.com/x");
+	}
+
+	@Test
+	void reportedAccessTokenIsRevoked() throws Exception {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String token = (String) this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), "contacts.read")
+			.get("access_token");
+
+		assertThat(report("[{\"token\": \"" + token + "\"}]", true)).hasStatusOk();
+
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void malformedAndUnknownCredentialsAreSaidSo() throws Exception {
+		String mistyped = confidentialApp("contacts.read").clientSecret().replaceFirst("mgs_(.)", "mgs_Z");
+
+		assertThat(report("[{\"token\": \"" + mistyped + "\"}, {\"token\": \"hello\"}]", true)).hasStatusOk()
+			.bodyText()
+			.contains("\"status\":\"malformed\"")
+			.doesNotContain("processed");
+	}
+
+	@Test
+	void unsignedOrWronglySignedReportsAreRefused() throws Exception {
+		assertThat(report("[]", false)).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.mvc.post()
+			.uri("/api/v1/leaked-credentials")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Mailgate-Reporter-Key-Id", "test-scanner")
+			.header("Mailgate-Reporter-Signature", sign("[{\"token\": \"x\"}]"))
+			.content("[{\"token\": \"y\"}]")).hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	private MvcTestResult report(String json, boolean signed) throws Exception {
+		var request = this.mvc.post()
+			.uri("/api/v1/leaked-credentials")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json)
+			.header("Mailgate-Reporter-Key-Id", "test-scanner");
+		if (signed) {
+			request.header("Mailgate-Reporter-Signature", sign(json));
+		}
+		return request.exchange();
+	}
+
+	private static String sign(String body) throws Exception {
+		Signature signature = Signature.getInstance("SHA256withECDSA");
+		signature.initSign(KeyFactory.getInstance("EC")
+			.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(SCANNER_PRIVATE_KEY))));
+		signature.update(body.getBytes(StandardCharsets.UTF_8));
+		return Base64.getEncoder().encodeToString(signature.sign());
+	}
+
+}
