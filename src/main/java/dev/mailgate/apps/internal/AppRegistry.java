@@ -40,6 +40,8 @@ class AppRegistry implements Apps {
 
 	private final LeakReports leaks;
 
+	private final SecretPolicy policy;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
@@ -49,8 +51,9 @@ class AppRegistry implements Apps {
 		.maximumSize(50_000)
 		.build();
 
-	AppRegistry(JdbcApps apps, JdbcSecrets secrets, SecretUsage usage, LeakReports leaks,
+	AppRegistry(JdbcApps apps, JdbcSecrets secrets, SecretUsage usage, LeakReports leaks, SecretPolicy policy,
 			ApplicationEventPublisher events, Clock clock) {
+		this.policy = policy;
 		this.apps = apps;
 		this.secrets = secrets;
 		this.usage = usage;
@@ -106,7 +109,7 @@ class AppRegistry implements Apps {
 		String secret = null;
 		if (app.confidential() && app.keys() == null) {
 			secret = CredentialFormat.generate(CredentialFormat.CLIENT_SECRET);
-			this.secrets.insert(id, secret, now);
+			this.secrets.insert(id, secret, now, this.policy.expiryOfNewSecret(workspace, now));
 		}
 		String registrationToken = null;
 		if (withRegistrationToken) {

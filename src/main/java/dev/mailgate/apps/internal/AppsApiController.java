@@ -57,7 +57,10 @@ class AppsApiController {
 
 	private final SecretRotation rotation;
 
-	AppsApiController(AppManagement management, AppRegistry registry, SecretRotation rotation) {
+	private final SecretPolicy policy;
+
+	AppsApiController(AppManagement management, AppRegistry registry, SecretRotation rotation, SecretPolicy policy) {
+		this.policy = policy;
 		this.management = management;
 		this.registry = registry;
 		this.rotation = rotation;
@@ -87,6 +90,26 @@ class AppsApiController {
 		return ResponseEntity.created(URI.create("/api/v1/apps/" + registered.app().clientId()))
 			.header("Cache-Control", "no-store")
 			.body(body);
+	}
+
+	@GetMapping("/policy")
+	Map<String, Object> showSecretPolicy(@AuthenticationPrincipal Jwt token) {
+		Map<String, Object> policy = new LinkedHashMap<>();
+		policy.put("max_secret_age_days", this.policy.maxAge(workspace(token)).map(Duration::toDays).orElse(null));
+		return policy;
+	}
+
+	@PutMapping("/policy")
+	Map<String, Object> setSecretPolicy(@AuthenticationPrincipal Jwt token, @RequestBody Map<String, Object> body) {
+		Object days = body.get("max_secret_age_days");
+		if (days != null && !(days instanceof Integer)) {
+			throw new InvalidAppMetadata("max_secret_age_days must be a whole number of days, or null", false);
+		}
+		WorkspaceId workspace = workspace(token);
+		List<AppClient> apps = this.management.inWorkspace(workspace);
+		this.policy.set(workspace, (Integer) days, apps);
+		apps.forEach((app) -> this.registry.forget(app.clientId()));
+		return showSecretPolicy(token);
 	}
 
 	@GetMapping("/{clientId}")

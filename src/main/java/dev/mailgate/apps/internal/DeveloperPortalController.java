@@ -55,11 +55,14 @@ class DeveloperPortalController {
 
 	private final LeakReports leaks;
 
+	private final SecretPolicy policy;
+
 	private final Clock clock;
 
 	DeveloperPortalController(AppManagement management, AppRegistry registry, SecretRotation rotation,
-			Accounts accounts, LeakReports leaks, Clock clock) {
+			Accounts accounts, LeakReports leaks, SecretPolicy policy, Clock clock) {
 		this.leaks = leaks;
+		this.policy = policy;
 		this.management = management;
 		this.registry = registry;
 		this.rotation = rotation;
@@ -70,9 +73,33 @@ class DeveloperPortalController {
 	@GetMapping
 	String showApps(Principal principal, Model model) {
 		Caller caller = caller(principal);
-		model.addAttribute("apps", this.management.inWorkspace(caller.workspace()));
+		List<AppClient> apps = this.management.inWorkspace(caller.workspace());
+		model.addAttribute("apps", apps);
+		model.addAttribute("expiring", this.rotation.expiringSoon(apps, SecretPolicy.NOTICE));
+		model.addAttribute("canAdminister", caller.role().canAdminister());
+		model.addAttribute("maxSecretAgeDays",
+				this.policy.maxAge(caller.workspace()).map((age) -> age.toDays()).orElse(null));
 		model.addAttribute("workspaceName", this.accounts.workspaceName(caller.workspace()).orElse(""));
 		return "apps/list";
+	}
+
+	@PostMapping("/policy")
+	String setSecretPolicy(Principal principal, @RequestParam(required = false) String maxSecretAgeDays,
+			RedirectAttributes redirect) {
+		Caller caller = administrator(principal);
+		try {
+			Integer days = (maxSecretAgeDays == null || maxSecretAgeDays.isBlank()) ? null
+					: Integer.valueOf(maxSecretAgeDays.strip());
+			List<AppClient> apps = this.management.inWorkspace(caller.workspace());
+			this.policy.set(caller.workspace(), days, apps);
+			apps.forEach((app) -> this.registry.forget(app.clientId()));
+			redirect.addFlashAttribute("notice", (days == null) ? "Client secrets no longer expire by age."
+					: "Client secrets now expire %d days after they are created.".formatted(days));
+		}
+		catch (NumberFormatException | InvalidAppMetadata ex) {
+			redirect.addFlashAttribute("error", "The maximum secret age must be a number of days from 1 to 3650.");
+		}
+		return "redirect:/apps";
 	}
 
 	@GetMapping("/new")

@@ -13,6 +13,7 @@ import dev.mailgate.apps.AppId;
 import dev.mailgate.apps.SecretId;
 import dev.mailgate.apps.SecretSummary;
 import dev.mailgate.platform.Timestamps;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -73,15 +74,21 @@ class JdbcSecrets {
 			.optional();
 	}
 
-	SecretId insert(AppId app, String secret, Instant at) {
+	SecretId insert(AppId app, String secret, Instant at, @Nullable Instant expiresAt) {
 		SecretId id = new SecretId(UUID.randomUUID());
 		this.jdbc.sql("""
-				insert into apps_client_secrets (id, app_id, secret_hash, display_prefix, last_four, created_at)
-				values (?, ?, ?, ?, ?, ?)""")
+				insert into apps_client_secrets (id, app_id, secret_hash, display_prefix, last_four, created_at,
+				expires_at) values (?, ?, ?, ?, ?, ?, ?)""")
 			.params(id.value(), app.value(), SecretHash.of(secret).hex(), secret.substring(0, 8),
-					secret.substring(secret.length() - 4), Timestamps.utc(at))
+					secret.substring(secret.length() - 4), Timestamps.utc(at), Timestamps.utc(expiresAt))
 			.update();
 		return id;
+	}
+
+	void expire(SecretId secret, Instant at) {
+		this.jdbc.sql("update apps_client_secrets set expires_at = ? where id = ?")
+			.params(Timestamps.utc(at), secret.value())
+			.update();
 	}
 
 	/**

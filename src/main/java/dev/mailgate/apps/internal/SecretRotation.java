@@ -45,10 +45,13 @@ class SecretRotation {
 
 	private final ApplicationEventPublisher events;
 
+	private final SecretPolicy policy;
+
 	private final Clock clock;
 
-	SecretRotation(JdbcSecrets secrets, SecretUsage usage, AppRegistry registry, ApplicationEventPublisher events,
-			Clock clock) {
+	SecretRotation(JdbcSecrets secrets, SecretUsage usage, AppRegistry registry, SecretPolicy policy,
+			ApplicationEventPublisher events, Clock clock) {
+		this.policy = policy;
 		this.secrets = secrets;
 		this.usage = usage;
 		this.registry = registry;
@@ -59,6 +62,23 @@ class SecretRotation {
 	List<SecretSummary> secretsOf(AppClient app) {
 		this.usage.flush();
 		return this.secrets.of(app.id());
+	}
+
+	/**
+	 * The workspace's active secrets that expire within the notice period, for the portal
+	 * to warn about.
+	 */
+	List<ExpiringSecret> expiringSoon(List<AppClient> apps, Duration notice) {
+		Instant now = this.clock.instant();
+		return apps.stream()
+			.filter(AppClient::confidential)
+			.flatMap((app) -> this.secrets.of(app.id())
+				.stream()
+				.filter((secret) -> secret.activeAt(now) && secret.expiresAt() != null
+						&& secret.expiresAt().isBefore(now.plus(notice)))
+				.map((secret) -> new ExpiringSecret(app.name(), app.clientId(), secret.masked(),
+						SecretView.format(secret.expiresAt()))))
+			.toList();
 	}
 
 	@Transactional
@@ -76,7 +96,7 @@ class SecretRotation {
 			throw new TooManySecrets(app.clientId(), MAX_ACTIVE);
 		}
 		String value = CredentialFormat.generate(CredentialFormat.CLIENT_SECRET);
-		SecretId id = this.secrets.insert(app.id(), value, now);
+		SecretId id = this.secrets.insert(app.id(), value, now, this.policy.expiryOfNewSecret(app.workspace(), now));
 		Instant until = now.plus(grace);
 		if (grace.isZero()) {
 			this.secrets.of(app.id())

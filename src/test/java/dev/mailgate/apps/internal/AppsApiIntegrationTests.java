@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * {@code /api/v1/apps}: registering, rotating and revoking secrets, suspending, through
@@ -145,6 +146,42 @@ class AppsApiIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void workspacePolicyLimitsSecretAgeAndFlagsSecretsNearExpiry() {
+		String email = uniqueEmail();
+		var person = this.flows.newPerson(email);
+		WorkspaceId workspace = this.accounts.defaultWorkspaceOf(this.accounts.personByEmail(email).orElseThrow().id())
+			.orElseThrow();
+		var registered = this.apps.register(workspace, ClientMetadata.toNewApp(
+				Map.of("client_name", "Aging", "grant_types", List.of("client_credentials"), "scope", "contacts.read")),
+				false);
+		assertThat(this.mvc.get().uri("/apps").session(person)).bodyText().doesNotContain("expire soon");
+
+		assertThat(this.mvc.post().uri("/apps/policy").session(person).with(csrf()).param("maxSecretAgeDays", "1"))
+			.hasStatus(HttpStatus.FOUND);
+
+		// the existing secret keeps at least the 14-day notice, and is flagged
+		assertThat(this.mvc.get().uri("/apps").session(person)).bodyText()
+			.contains("Client secrets expire soon", "Aging", registered.clientSecret().substring(0, 8));
+		assertThat(this.jdbc.sql("select count(*) from apps_client_secrets where app_id = ? and expires_at is not null")
+			.param(registered.app().id().value())
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void policyThroughTheApiGivesNewSecretsAnExpiry() {
+		assertThat(put("/api/v1/apps/policy", "{\"max_secret_age_days\": 90}")).hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.max_secret_age_days", (days) -> assertThat(days).isEqualTo(90));
+		String clientId = (String) create(APP).get("client_id");
+
+		assertThat(secrets(clientId)).singleElement()
+			.satisfies((secret) -> assertThat(secret.get("expires_at")).isNotNull());
+		assertThat(put("/api/v1/apps/policy", "{\"max_secret_age_days\": null}")).hasStatusOk();
+		assertThat(put("/api/v1/apps/policy", "{\"max_secret_age_days\": 0}")).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
 	void anotherWorkspacesAppIsNotFound() {
 		String email = uniqueEmail();
 		this.flows.newPerson(email);
@@ -217,6 +254,15 @@ class AppsApiIntegrationTests extends IntegrationTestSupport {
 
 	private MvcTestResult post(String path, String json) {
 		return this.mvc.post()
+			.uri(path)
+			.header("Authorization", "Bearer " + this.admin)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json)
+			.exchange();
+	}
+
+	private MvcTestResult put(String path, String json) {
+		return this.mvc.put()
 			.uri(path)
 			.header("Authorization", "Bearer " + this.admin)
 			.contentType(MediaType.APPLICATION_JSON)
