@@ -6,6 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.UUID;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -52,10 +55,24 @@ public abstract class IntegrationTestSupport {
 	@LocalServerPort
 	protected int port;
 
+	/**
+	 * A real SMTP server (GreenMail) that every notification of the test context goes to.
+	 */
+	public static final GreenMail SMTP = smtp();
+
 	@DynamicPropertySource
 	static void portAndIssuer(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
 		registry.add("mailgate.issuer", () -> ISSUER);
+		registry.add("mailgate.smtp.host", () -> "127.0.0.1");
+		registry.add("mailgate.smtp.port", () -> SMTP.getSmtp().getPort());
+		registry.add("mailgate.smtp.starttls", () -> "false");
+	}
+
+	private static GreenMail smtp() {
+		GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
+		return smtp;
 	}
 
 	private static int freePort() {

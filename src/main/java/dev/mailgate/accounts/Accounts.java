@@ -1,5 +1,6 @@
 package dev.mailgate.accounts;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,5 +30,10 @@ public interface Accounts {
 	 * The person's role in the workspace, if they belong to it.
 	 */
 	Optional<Role> roleOf(UserId user, WorkspaceId workspace);
+
+	/**
+	 * The email addresses of the workspace's owners and admins, who hear about its apps.
+	 */
+	List<String> administratorEmails(WorkspaceId workspace);
 
 }

@@ -139,6 +139,16 @@ class JdbcAccounts implements Accounts {
 			.optional();
 	}
 
+	@Override
+	public List<String> administratorEmails(WorkspaceId workspace) {
+		return this.jdbc.sql("""
+				select u.email from accounts_memberships m join accounts_users u on u.id = m.user_id
+				where m.workspace_id = ? and m.role in ('OWNER', 'ADMIN') order by u.email""")
+			.param(workspace.value())
+			.query(String.class)
+			.list();
+	}
+
 	private static UserRow user(ResultSet rs, int row) throws SQLException {
 		return new UserRow(new UserId(rs.getObject("id", UUID.class)), new EmailAddress(rs.getString("email")),
 				rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("platform_admin"),

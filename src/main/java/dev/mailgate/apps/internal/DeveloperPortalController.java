@@ -57,10 +57,13 @@ class DeveloperPortalController {
 
 	private final SecretPolicy policy;
 
+	private final AppActivity activity;
+
 	private final Clock clock;
 
 	DeveloperPortalController(AppManagement management, AppRegistry registry, SecretRotation rotation,
-			Accounts accounts, LeakReports leaks, SecretPolicy policy, Clock clock) {
+			Accounts accounts, LeakReports leaks, SecretPolicy policy, AppActivity activity, Clock clock) {
+		this.activity = activity;
 		this.leaks = leaks;
 		this.policy = policy;
 		this.management = management;
@@ -136,6 +139,7 @@ class DeveloperPortalController {
 				? this.rotation.secretsOf(app).stream().map((s) -> SecretView.of(s, now)).toList() : List.of());
 		model.addAttribute("canAdminister", caller.role().canAdminister());
 		model.addAttribute("leaks", this.leaks.of(app.id()));
+		model.addAttribute("activity", this.activity.recent(app.id()));
 		model.addAttribute("created", SecretView.format(app.createdAt()));
 		return "apps/show";
 	}

@@ -2,6 +2,7 @@ package dev.mailgate.apps.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -120,6 +121,11 @@ abstract class BootstrapClientContract {
 		@Override
 		public Optional<Role> roleOf(UserId user, WorkspaceId workspace) {
 			return Optional.empty();
+		}
+
+		@Override
+		public List<String> administratorEmails(WorkspaceId workspace) {
+			return List.of();
 		}
 
 	}

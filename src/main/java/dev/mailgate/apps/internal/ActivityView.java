@@ -1,0 +1,7 @@
+package dev.mailgate.apps.internal;
+
+/**
+ * One line of an app's recent activity.
+ */
+public record ActivityView(String what, String actor, String at) {
+}
