@@ -177,6 +177,7 @@ class AppRegistry implements Apps {
 	}
 
 	@Override
+	@Transactional
 	public void recordLeakedToken(AppId app, String tokenPrefix, String reporter, @Nullable String sourceUrl) {
 		this.apps.byId(app).ifPresent((found) -> {
 			this.leaks.record(app, "token", tokenPrefix, reporter, sourceUrl, "revoked");

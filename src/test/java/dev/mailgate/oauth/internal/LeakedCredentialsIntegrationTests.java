@@ -43,6 +43,11 @@ class LeakedCredentialsIntegrationTests extends OAuthTestSupport {
 		assertThat(result).hasStatusOk().bodyText().doesNotContain(secret).contains("\"status\":\"processed\"");
 		assertThat(this.flows.token(app.app().clientId(), secret, "grant_type", "client_credentials"))
 			.hasStatus(HttpStatus.UNAUTHORIZED);
+		// the owners' email goes out after the revocation commits: wait for it with a
+		// deadline
+		assertThat(awaitMail("A credential of Acme CRM was found in public"))
+			.contains(secret.substring(0, 8) + "…", "revoked it at once", "https://gist.example.com/x")
+			.doesNotContain(secret);
 		assertThat(this.jdbc.sql("select outcome || ' ' || source_url from apps_leak_reports where app_id = ?")
 			.param(app.app().id().value())
 			.query(String.class)
@@ -80,6 +85,19 @@ class LeakedCredentialsIntegrationTests extends OAuthTestSupport {
 			.header("Mailgate-Reporter-Key-Id", "test-scanner")
 			.header("Mailgate-Reporter-Signature", sign("[{\"token\": \"x\"}]"))
 			.content("[{\"token\": \"y\"}]")).hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	private static String awaitMail(String subject) throws Exception {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (System.nanoTime() < deadline) {
+			for (var message : SMTP.getReceivedMessages()) {
+				if (message.getSubject().equals(subject)) {
+					return message.getSubject() + "\n" + message.getContent();
+				}
+			}
+			SMTP.waitForIncomingEmail(200, SMTP.getReceivedMessages().length + 1);
+		}
+		throw new AssertionError("No email \"" + subject + "\" within 10 seconds");
 	}
 
 	private MvcTestResult report(String json, boolean signed) throws Exception {
