@@ -2,6 +2,8 @@
 # Load test of Mailgate's hot paths with wrk (Debian package wrk), on this machine only.
 #   bench/load.sh            full run: 10 s warm-up, then 20 s per case, each case twice
 #   bench/load.sh --short    a few seconds per case (what CI runs to keep this script working)
+#   bench/load.sh --compare  the full run, side by side with Keycloak 26 (RS256 and ES256 realms) and
+#                            node oidc-provider 9, all on plain HTTP on 127.0.0.1 (bench/competitors/)
 #   BENCH_ONLY=introspection bench/load.sh    only the cases whose name contains that text
 # Starts its own Mailgate (plain HTTP behind-a-proxy mode on 127.0.0.1, fresh embedded database),
 # registers an app, and measures: client_credentials grant, introspection, an API GET with an
@@ -10,8 +12,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration=20; warmup=10; rounds=2
+duration=20; warmup=10; rounds=2; compare=0
 if [ "${1:-}" = "--short" ]; then duration=3; warmup=1; rounds=1; fi
+if [ "${1:-}" = "--compare" ]; then compare=1; fi
 threads=2; connections=16
 port=${BENCH_PORT:-18080}
 base="http://127.0.0.1:$port"
@@ -29,6 +32,10 @@ pid=$!
 cleanup() {
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  if [ "$compare" = 1 ]; then
+    bench/competitors/keycloak.sh stop "$data/keycloak" >/dev/null 2>&1 || true
+    bench/competitors/oidc-provider.sh stop "$data/oidc-provider" >/dev/null 2>&1 || true
+  fi
   rm -rf "$data"
 }
 trap cleanup EXIT
@@ -51,39 +58,64 @@ client_secret=$(echo "$app" | field client_secret)
 token=$(curl -sf -u "$client_id:$client_secret" -d grant_type=client_credentials "$base/oauth2/token" | field access_token)
 [ -n "$token" ] || { echo "setup failed: no token" >&2; exit 1; }
 
-run() { # name, path, lua, env...
-  local name=$1 path=$2 script=$3; shift 3
+run() { # server, case, url, lua, env...
+  local server=$1 name=$2 url=$3 script=$4; shift 4
   case "$name" in *"${BENCH_ONLY:-}"*) ;; *) return 0 ;; esac
-  env "$@" wrk -t$threads -c$connections -d${warmup}s -s "bench/lua/$script" "$base$path" >/dev/null 2>&1 || true
-  for round in $(seq 1 $rounds); do
-    local out
-    out=$(env "$@" wrk -t$threads -c$connections -d${duration}s --latency -s "bench/lua/$script" "$base$path" 2>&1 \
-      | grep '^RESULT' || true)
-    [ -n "$out" ] || { echo "wrk produced no result for $name" >&2; exit 1; }
-    echo "$name|$round|$out"
-  done
+  env "$@" wrk -t$threads -c$connections -d${warmup}s -s "bench/lua/$script" "$url" >/dev/null 2>&1 || true
+  local out
+  out=$(env "$@" wrk -t$threads -c$connections -d${duration}s --latency -s "bench/lua/$script" "$url" 2>&1 \
+    | grep '^RESULT' || true)
+  [ -n "$out" ] || { echo "wrk produced no result for $server $name" >&2; exit 1; }
+  echo "$server|$name|$round|$out"
 }
+
+servers="Mailgate"
+if [ "$compare" = 1 ]; then
+  eval "$(bench/competitors/keycloak.sh start 18180 "$data/keycloak" | tail -n 1)"
+  eval "$(bench/competitors/oidc-provider.sh start 18280 "$data/oidc-provider" | tail -n 1)"
+  kc_rs256_token=$(curl -sf -u "$KC_RS256_CLIENT:$KC_RS256_SECRET" -d grant_type=client_credentials "$KC_RS256_TOKEN_URL" | field access_token)
+  kc_es256_token=$(curl -sf -u "$KC_ES256_CLIENT:$KC_ES256_SECRET" -d grant_type=client_credentials "$KC_ES256_TOKEN_URL" | field access_token)
+  op_token=$(curl -sf -u "$OP_CLIENT:$OP_SECRET" -d grant_type=client_credentials -d scope=api "$OP_TOKEN_URL" | field access_token)
+  servers="Mailgate, Keycloak (RS256), Keycloak (ES256), oidc-provider"
+fi
 
 results=$(mktemp)
 {
-  run "client_credentials grant" /oauth2/token form-post.lua BENCH_BODY="grant_type=client_credentials&scope=contacts.read" BENCH_BASIC="$(basic "$client_id" "$client_secret")"
-  run "introspection" /oauth2/introspect form-post.lua BENCH_BODY="token=$token" BENCH_BASIC="$(basic "$client_id" "$client_secret")"
-  run "API GET /api/v1/me (opaque token)" /api/v1/me bearer-get.lua BENCH_TOKEN="$token"
-  run "unauthenticated GET (baseline)" /.well-known/oauth-protected-resource bearer-get.lua BENCH_TOKEN=none
+  for round in $(seq 1 $rounds); do
+    run Mailgate "client_credentials grant" "$base/oauth2/token" form-post.lua BENCH_BODY="grant_type=client_credentials&scope=contacts.read" BENCH_BASIC="$(basic "$client_id" "$client_secret")"
+    if [ "$compare" = 1 ]; then
+      run "Keycloak (RS256)" "client_credentials grant" "$KC_RS256_TOKEN_URL" form-post.lua BENCH_BODY="grant_type=client_credentials" BENCH_BASIC="$(basic "$KC_RS256_CLIENT" "$KC_RS256_SECRET")"
+      run "Keycloak (ES256)" "client_credentials grant" "$KC_ES256_TOKEN_URL" form-post.lua BENCH_BODY="grant_type=client_credentials" BENCH_BASIC="$(basic "$KC_ES256_CLIENT" "$KC_ES256_SECRET")"
+      run "oidc-provider" "client_credentials grant" "$OP_TOKEN_URL" form-post.lua BENCH_BODY="grant_type=client_credentials&scope=api" BENCH_BASIC="$(basic "$OP_CLIENT" "$OP_SECRET")"
+    fi
+    run Mailgate "introspection" "$base/oauth2/introspect" form-post.lua BENCH_BODY="token=$token" BENCH_BASIC="$(basic "$client_id" "$client_secret")"
+    if [ "$compare" = 1 ]; then
+      run "Keycloak (RS256)" "introspection" "$KC_RS256_INTROSPECT_URL" form-post.lua BENCH_BODY="token=$kc_rs256_token" BENCH_BASIC="$(basic "$KC_RS256_CLIENT" "$KC_RS256_SECRET")"
+      run "Keycloak (ES256)" "introspection" "$KC_ES256_INTROSPECT_URL" form-post.lua BENCH_BODY="token=$kc_es256_token" BENCH_BASIC="$(basic "$KC_ES256_CLIENT" "$KC_ES256_SECRET")"
+      run "oidc-provider" "introspection" "$OP_INTROSPECT_URL" form-post.lua BENCH_BODY="token=$op_token" BENCH_BASIC="$(basic "$OP_CLIENT" "$OP_SECRET")"
+    fi
+    run Mailgate "API GET /api/v1/me (opaque token)" "$base/api/v1/me" bearer-get.lua BENCH_TOKEN="$token"
+    run Mailgate "unauthenticated GET (baseline)" "$base/.well-known/oauth-protected-resource" bearer-get.lua BENCH_TOKEN=none
+  done
 } > "$results"
 rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
 
 echo "Mailgate $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(java -version 2>&1 | head -n 1), wrk -t$threads -c$connections, ${duration}s per run after ${warmup}s warm-up, $(nproc) cores"
-echo "Launch to healthy: ${healthy}s; resident memory after the load: ${rss} MiB"
+echo "Launch to healthy: Mailgate ${healthy}s; resident memory after the load: Mailgate ${rss} MiB"
+if [ "$compare" = 1 ]; then
+  kc_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$KC_PID/status 2>/dev/null || echo '?')
+  op_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$OP_PID/status 2>/dev/null || echo '?')
+  echo "Keycloak (both realms, one server): healthy after ${KC_HEALTHY_SECONDS}s, ${kc_rss} MiB; oidc-provider: healthy after ${OP_HEALTHY_SECONDS}s, ${op_rss} MiB"
+fi
 echo
-echo "| case | run | requests/s | p50 ms | p99 ms | non-2xx |"
-echo "|---|---|---:|---:|---:|---:|"
-while IFS='|' read -r name round out; do
+echo "| server | case | run | requests/s | p50 ms | p99 ms | non-2xx |"
+echo "|---|---|---|---:|---:|---:|---:|"
+while IFS='|' read -r server name round out; do
   rps=$(echo "$out" | sed -E 's/.*rps=([0-9]+).*/\1/')
   p50=$(echo "$out" | sed -E 's/.*p50=([0-9.]+).*/\1/')
   p99=$(echo "$out" | sed -E 's/.*p99=([0-9.]+).*/\1/')
   non2xx=$(echo "$out" | sed -E 's/.*non2xx=([0-9]+).*/\1/')
-  echo "| $name | $round | $rps | $p50 | $p99 | $non2xx |"
+  echo "| $server | $name | $round | $rps | $p50 | $p99 | $non2xx |"
 done < "$results"
 rm -f "$results"
 exit 0
