@@ -9,6 +9,7 @@
 #   bench/competitors/keycloak.sh stop WORKDIR          stop it
 # Realm bench-rs256: default configuration (RS256). Realm bench-es256: defaultSignatureAlgorithm ES256 with
 # an ecdsa-generated P-256 key provider. Each has one confidential client with client credentials only.
+# Access tokens live 1 h (not the default 5 min) so a token fetched once stays active through a long load run.
 # Environment: KC_VERSION (default 26.5.6), KC_JAVA_HOME (default Temurin 25), KC_MANAGEMENT_PORT (default:
 # the first free port above PORT), MAILGATE_BENCH_CACHE (default ~/.cache/mailgate-bench; the zip and the
 # unpacked distribution are kept there; each start copies the distribution into WORKDIR for fresh data).
@@ -147,7 +148,7 @@ start_server() {
     local realm=$1 alg=$2 client=bench-client secret realm_id cid
     admin_token_refresh
     if [ "$alg" = ES256 ]; then
-      api POST "" "{\"realm\":\"$realm\",\"enabled\":true,\"defaultSignatureAlgorithm\":\"ES256\"}" >/dev/null
+      api POST "" "{\"realm\":\"$realm\",\"enabled\":true,\"accessTokenLifespan\":3600,\"defaultSignatureAlgorithm\":\"ES256\"}" >/dev/null
       # New realms get rsa/hmac/aes key providers only; add an ECDSA P-256 one for ES256.
       if ! api GET "/$realm/keys" | jq -e '.keys[] | select(.algorithm == "ES256" and .status == "ACTIVE")' >/dev/null; then
         realm_id=$(api GET "/$realm" | jq -r .id)
@@ -157,7 +158,7 @@ start_server() {
           \"ecdsaEllipticCurveKey\":[\"P-256\"]}}" >/dev/null
       fi
     else
-      api POST "" "{\"realm\":\"$realm\",\"enabled\":true}" >/dev/null
+      api POST "" "{\"realm\":\"$realm\",\"enabled\":true,\"accessTokenLifespan\":3600}" >/dev/null
     fi
     secret="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     api POST "/$realm/clients" "{\"clientId\":\"$client\",\"enabled\":true,\"protocol\":\"openid-connect\",
