@@ -51,6 +51,11 @@ class AppRegistry implements Apps {
 		.maximumSize(50_000)
 		.build();
 
+	private final Cache<AppId, AppClient> byId = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(10))
+		.maximumSize(50_000)
+		.build();
+
 	AppRegistry(JdbcApps apps, JdbcSecrets secrets, SecretUsage usage, LeakReports leaks, SecretPolicy policy,
 			ApplicationEventPublisher events, Clock clock) {
 		this.policy = policy;
@@ -69,7 +74,8 @@ class AppRegistry implements Apps {
 
 	@Override
 	public Optional<AppClient> byId(AppId id) {
-		return this.apps.byId(id);
+		// The API checks the app of every token it sees: keep that off the database too.
+		return Optional.ofNullable(this.byId.get(id, (key) -> this.apps.byId(key).orElse(null)));
 	}
 
 	@Override
@@ -191,6 +197,7 @@ class AppRegistry implements Apps {
 	 */
 	void forget(String clientId) {
 		this.byClientId.invalidate(clientId);
+		this.byId.asMap().values().removeIf((app) -> app.clientId().equals(clientId));
 	}
 
 	private Optional<CachedApp> cached(String clientId) {
