@@ -5,6 +5,7 @@
 #   bench/load.sh --compare  the full run, side by side with Keycloak 26 (RS256 and ES256 realms) and
 #                            node oidc-provider 9, all on plain HTTP on 127.0.0.1 (bench/competitors/)
 #   BENCH_ONLY=introspection bench/load.sh    only the cases whose name contains that text
+#   BENCH_TLS=1 bench/load.sh                  Mailgate over its default HTTPS (self-signed) instead
 # Starts its own Mailgate (plain HTTP behind-a-proxy mode on 127.0.0.1, fresh embedded database),
 # registers an app, and measures: client_credentials grant, introspection, an API GET with an
 # opaque token, and an unauthenticated endpoint of the same application (the stack's own limit).
@@ -17,14 +18,17 @@ if [ "${1:-}" = "--short" ]; then duration=3; warmup=1; rounds=1; fi
 if [ "${1:-}" = "--compare" ]; then compare=1; fi
 threads=2; connections=16
 port=${BENCH_PORT:-18080}
-base="http://127.0.0.1:$port"
+scheme=http; tls_mode=proxy
+if [ "${BENCH_TLS:-}" = 1 ]; then scheme=https; tls_mode=self-signed; fi
+base="$scheme://127.0.0.1:$port"
+curl() { command curl -k "$@"; }  # Mailgate's own self-signed certificate when BENCH_TLS=1
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 data=$(mktemp -d)
 [ -f target/mailgate.jar ] || ./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true package
 admin_secret="bench-bootstrap-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 started=$(date +%s.%N)
-MAILGATE_DATA_DIR="$data" MAILGATE_TLS_MODE=proxy SERVER_PORT=$port MAILGATE_ISSUER="$base" \
+MAILGATE_DATA_DIR="$data" MAILGATE_TLS_MODE=$tls_mode SERVER_PORT=$port MAILGATE_ISSUER="$base" \
   MAILGATE_BOOTSTRAP_ADMIN_EMAIL=bench@localhost MAILGATE_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \
   MAILGATE_BOOTSTRAP_CLIENT_ID=bench-bootstrap MAILGATE_BOOTSTRAP_CLIENT_SECRET="$admin_secret" \
   java ${BENCH_JAVA_OPTS:-} -jar target/mailgate.jar > "$data/mailgate.log" 2>&1 &
@@ -100,7 +104,7 @@ results=$(mktemp)
 } > "$results"
 rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
 
-echo "Mailgate $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(java -version 2>&1 | head -n 1), wrk -t$threads -c$connections, ${duration}s per run after ${warmup}s warm-up, $(nproc) cores"
+echo "Mailgate $(git rev-parse --short HEAD 2>/dev/null || echo '?') over ${scheme^^}, $(java -version 2>&1 | head -n 1), wrk -t$threads -c$connections, ${duration}s per run after ${warmup}s warm-up, $(nproc) cores"
 echo "Launch to healthy: Mailgate ${healthy}s; resident memory after the load: Mailgate ${rss} MiB"
 if [ "$compare" = 1 ]; then
   kc_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$KC_PID/status 2>/dev/null || echo '?')
