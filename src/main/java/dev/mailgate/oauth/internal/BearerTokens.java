@@ -2,6 +2,8 @@ package dev.mailgate.oauth.internal;
 
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import dev.mailgate.apps.AppId;
@@ -38,7 +40,11 @@ class BearerTokens implements JwtDecoder {
 
 	private final NimbusJwtDecoder jwts;
 
-	BearerTokens(HashedAuthorizationService authorizations, Apps apps, SigningKeys keys, IssuerProperties issuer) {
+	private final Cache<String, Jwt> verified;
+
+	BearerTokens(HashedAuthorizationService authorizations, Apps apps, SigningKeys keys, IssuerProperties issuer,
+			OAuthProperties properties) {
+		this.verified = Caffeine.newBuilder().expireAfterWrite(properties.tokenCacheTtl()).maximumSize(100_000).build();
 		this.authorizations = authorizations;
 		this.apps = apps;
 		this.jwts = NimbusJwtDecoder.withJwkSource(keys)
@@ -66,7 +72,11 @@ class BearerTokens implements JwtDecoder {
 			}
 			return Jwt.withTokenValue(token).header("typ", "mga").claims((values) -> values.putAll(claims)).build();
 		}
-		Jwt jwt = this.jwts.decode(token);
+		// Verifying an ES256 signature costs about a millisecond on Java 17: verify a JWT
+		// once per
+		// node, then recognise it by its hash; whether it is still live is checked every
+		// time.
+		Jwt jwt = this.verified.get(CredentialFormat.sha256(token), (hash) -> this.jwts.decode(token));
 		liveAccessToken(token);
 		return jwt;
 	}
