@@ -1,6 +1,7 @@
 package dev.mailgate.apps.internal;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -59,8 +60,12 @@ class AppsApiController {
 
 	private final SecretPolicy policy;
 
-	AppsApiController(AppManagement management, AppRegistry registry, SecretRotation rotation, SecretPolicy policy) {
+	private final Clock clock;
+
+	AppsApiController(AppManagement management, AppRegistry registry, SecretRotation rotation, SecretPolicy policy,
+			Clock clock) {
 		this.policy = policy;
+		this.clock = clock;
 		this.management = management;
 		this.registry = registry;
 		this.rotation = rotation;
@@ -147,7 +152,7 @@ class AppsApiController {
 	@GetMapping("/{clientId}/secrets")
 	Map<String, Object> listSecrets(@AuthenticationPrincipal Jwt token, @PathVariable String clientId) {
 		AppClient app = this.management.find(workspace(token), clientId);
-		return Map.of("data", this.rotation.secretsOf(app).stream().map(AppsApiController::secret).toList());
+		return Map.of("data", this.rotation.secretsOf(app).stream().map(this::secret).toList());
 	}
 
 	@PostMapping("/{clientId}/secrets")
@@ -229,8 +234,8 @@ class AppsApiController {
 		return (user != null) ? "user:" + user : "client:" + token.getClaimAsString("client_id");
 	}
 
-	static Map<String, Object> secret(SecretSummary secret) {
-		Instant now = Instant.now();
+	private Map<String, Object> secret(SecretSummary secret) {
+		Instant now = this.clock.instant();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", secret.id().toString());
 		body.put("prefix", secret.prefix());

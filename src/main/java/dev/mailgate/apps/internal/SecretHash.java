@@ -2,8 +2,8 @@ package dev.mailgate.apps.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import dev.mailgate.platform.CredentialFormat;
 
 /**
  * The SHA-256 of a client secret, as stored. Secrets carry enough randomness that a slow
@@ -12,13 +12,7 @@ import java.util.HexFormat;
 record SecretHash(String hex) {
 
 	static SecretHash of(String secret) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-			return new SecretHash(HexFormat.of().formatHex(digest));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return new SecretHash(CredentialFormat.sha256(secret));
 	}
 
 	/**

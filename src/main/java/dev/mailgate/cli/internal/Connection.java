@@ -182,15 +182,15 @@ public class Connection {
 	}
 
 	static void checkOwnerOnly(Path path) {
+		if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			return; // no owner-only permissions to check on this file system
+		}
 		try {
 			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
 			if (!Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE).containsAll(permissions)) {
 				throw new ApiFailed("%s has permissions %s; it holds a client secret, so only its owner may read it: "
 					.formatted(path, PosixFilePermissions.toString(permissions)) + "chmod 600 " + path);
 			}
-		}
-		catch (UnsupportedOperationException ex) {
-			// not a POSIX file system: nothing to check
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

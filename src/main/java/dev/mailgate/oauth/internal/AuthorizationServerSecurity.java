@@ -2,7 +2,7 @@ package dev.mailgate.oauth.internal;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import dev.mailgate.apps.Apps;
 
@@ -41,9 +41,6 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerSecurity {
-
-	static final Set<String> GRANTS = Set.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
-			AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
 
 	static final List<String> CLIENT_AUTHENTICATION_METHODS = List.of("client_secret_basic", "client_secret_post",
 			"private_key_jwt", "none");
@@ -122,10 +119,14 @@ class AuthorizationServerSecurity {
 											? new OwnTokensIntrospection(provider) : provider))
 							.errorResponseHandler(errors))
 						.tokenRevocationEndpoint((endpoint) -> endpoint.errorResponseHandler(errors))
-						.authorizationServerMetadataEndpoint((endpoint) -> endpoint
-							.authorizationServerMetadataCustomizer((metadata) -> describe(metadata, issuer)))
+						.authorizationServerMetadataEndpoint(
+								(endpoint) -> endpoint.authorizationServerMetadataCustomizer(
+										(metadata) -> metadata.claims((claims) -> describe(claims, issuer))))
 						.oidc((oidc) -> oidc.providerConfigurationEndpoint((endpoint) -> endpoint
-							.providerConfigurationCustomizer((metadata) -> describe(metadata, issuer)))))
+							.providerConfigurationCustomizer((metadata) -> metadata.claims((claims) -> {
+								describe(claims, issuer);
+								claims.put("id_token_signing_alg_values_supported", List.of("ES256"));
+							})))))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resource) -> resource.jwt((jwt) -> jwt.decoder(bearerTokens)))
 			// Only a person's browser, at the authorization endpoint, is sent to sign in;
@@ -142,51 +143,22 @@ class AuthorizationServerSecurity {
 	}
 
 	/**
-	 * Advertises exactly what Mailgate supports (RFC 8414 §2, RFC 9207 §3).
+	 * Advertises exactly what Mailgate supports (RFC 8414 §2, RFC 9207 §3), in the RFC
+	 * 8414 document and in OpenID discovery alike: both builders hand out the same claims
+	 * map.
 	 */
-	private static void describe(OAuth2AuthorizationServerMetadata.Builder metadata, String issuer) {
-		metadata.grantTypes((grants) -> grants.retainAll(GRANTS)).codeChallengeMethods((methods) -> {
-			methods.clear();
-			methods.add("S256");
-		})
-			.tokenEndpointAuthenticationMethods(AuthorizationServerSecurity::onlySupportedMethods)
-			.tokenRevocationEndpointAuthenticationMethods(AuthorizationServerSecurity::onlySupportedMethods)
-			.tokenIntrospectionEndpointAuthenticationMethods((methods) -> {
-				onlySupportedMethods(methods);
-				methods.remove("none");
-			})
-			.claim("registration_endpoint", issuer + DynamicRegistration.PATH)
-			.claim("authorization_response_iss_parameter_supported", true)
-			.claim("token_endpoint_auth_signing_alg_values_supported",
-					ClientAssertions.ALGORITHMS.stream().map((algorithm) -> algorithm.getName()).sorted().toList())
-			.claim("response_modes_supported", List.of("query"));
-	}
-
-	private static void describe(OidcProviderConfiguration.Builder metadata, String issuer) {
-		metadata.grantTypes((grants) -> grants.retainAll(GRANTS)).codeChallengeMethods((methods) -> {
-			methods.clear();
-			methods.add("S256");
-		})
-			.tokenEndpointAuthenticationMethods(AuthorizationServerSecurity::onlySupportedMethods)
-			.tokenRevocationEndpointAuthenticationMethods(AuthorizationServerSecurity::onlySupportedMethods)
-			.tokenIntrospectionEndpointAuthenticationMethods((methods) -> {
-				onlySupportedMethods(methods);
-				methods.remove("none");
-			})
-			.idTokenSigningAlgorithms((algorithms) -> {
-				algorithms.clear();
-				algorithms.add("ES256");
-			})
-			.claim("registration_endpoint", issuer + DynamicRegistration.PATH)
-			.claim("authorization_response_iss_parameter_supported", true)
-			.claim("token_endpoint_auth_signing_alg_values_supported",
-					ClientAssertions.ALGORITHMS.stream().map((algorithm) -> algorithm.getName()).sorted().toList())
-			.claim("response_modes_supported", List.of("query"));
-	}
-
-	private static void onlySupportedMethods(List<String> methods) {
-		methods.clear();
-		methods.addAll(CLIENT_AUTHENTICATION_METHODS);
+	private static void describe(Map<String, Object> metadata, String issuer) {
+		metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+		metadata.put("code_challenge_methods_supported", List.of("S256"));
+		metadata.put("token_endpoint_auth_methods_supported", CLIENT_AUTHENTICATION_METHODS);
+		metadata.put("revocation_endpoint_auth_methods_supported", CLIENT_AUTHENTICATION_METHODS);
+		metadata.put("introspection_endpoint_auth_methods_supported",
+				CLIENT_AUTHENTICATION_METHODS.stream().filter((method) -> !method.equals("none")).toList());
+		metadata.put("token_endpoint_auth_signing_alg_values_supported",
+				ClientAssertions.ALGORITHMS.stream().map((algorithm) -> algorithm.getName()).sorted().toList());
+		metadata.put("registration_endpoint", issuer + DynamicRegistration.PATH);
+		metadata.put("authorization_response_iss_parameter_supported", true);
+		metadata.put("response_modes_supported", List.of("query"));
 	}
 
 }

@@ -41,6 +41,26 @@ class RevocationAndIntrospectionIntegrationTests extends OAuthTestSupport {
 	}
 
 	@Test
+	void publicClientRevokesItsRefreshTokenWithItsClientId() {
+		RegisteredApp app = publicApp("contacts.read");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read", pkce);
+		Map<String, Object> tokens = OAuthFlows.json(this.flows.token(app.app().clientId(), null, "grant_type",
+				"authorization_code", "code", code, "redirect_uri", REDIRECT_URI, "code_verifier", pkce.verifier()));
+
+		// RFC 7009 §2.1: a public client identifies itself with client_id alone
+		assertThat(this.flows.post("/oauth2/revoke", app.app().clientId(), null, "token",
+				(String) tokens.get("refresh_token")))
+			.hasStatusOk();
+
+		assertThat(me((String) tokens.get("access_token"))).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.flows.token(app.app().clientId(), null, "grant_type", "refresh_token", "refresh_token",
+				(String) tokens.get("refresh_token")))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
 	void revocationOfAnUnknownTokenAnswers200() {
 		RegisteredApp app = confidentialApp("contacts.read");
 
