@@ -7,8 +7,10 @@
 #   BENCH_ONLY=introspection bench/load.sh    only the cases whose name contains that text
 #   BENCH_TLS=1 bench/load.sh                  Mailgate over its default HTTPS (self-signed) instead
 # Starts its own Mailgate (plain HTTP behind-a-proxy mode on 127.0.0.1, fresh embedded database),
-# registers an app, and measures: client_credentials grant, introspection, an API GET with an
-# opaque token, and an unauthenticated endpoint of the same application (the stack's own limit).
+# registers apps, and measures: client_credentials grant, authorization_code exchange (codes
+# prepared right before), refresh grant (each request with a fresh refresh token), introspection,
+# an API GET with an opaque token, and an unauthenticated endpoint of the same application (the
+# stack's own limit).
 # Prints a Markdown table; every loop is bounded in time and stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,13 +27,13 @@ curl() { command curl -k "$@"; }  # Mailgate's own self-signed certificate when 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 data=$(mktemp -d)
-[ -f target/mailgate.jar ] || ./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true package
+./mailgate prepare >/dev/null  # builds when needed, prepares class data sharing: what ./mailgate starts
 admin_secret="bench-bootstrap-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 started=$(date +%s.%N)
 MAILGATE_DATA_DIR="$data" MAILGATE_TLS_MODE=$tls_mode SERVER_PORT=$port MAILGATE_ISSUER="$base" \
   MAILGATE_BOOTSTRAP_ADMIN_EMAIL=bench@localhost MAILGATE_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \
   MAILGATE_BOOTSTRAP_CLIENT_ID=bench-bootstrap MAILGATE_BOOTSTRAP_CLIENT_SECRET="$admin_secret" \
-  java ${BENCH_JAVA_OPTS:-} -jar target/mailgate.jar > "$data/mailgate.log" 2>&1 &
+  env ${BENCH_JAVA_OPTS:+"JAVA_OPTS=$BENCH_JAVA_OPTS"} ./mailgate serve > "$data/mailgate.log" 2>&1 &
 pid=$!
 cleanup() {
   kill "$pid" 2>/dev/null || true
@@ -62,14 +64,62 @@ client_secret=$(echo "$app" | field client_secret)
 token=$(curl -sf -u "$client_id:$client_secret" -d grant_type=client_credentials "$base/oauth2/token" | field access_token)
 [ -n "$token" ] || { echo "setup failed: no token" >&2; exit 1; }
 
+# The authorization code flow: a web app, and a person who signed in and consented once, so
+# that the authorization endpoint answers every further request with a code at once.
+redirect=http://127.0.0.1:9/callback
+verifier="bench-pkce-verifier-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | base64 -w0 | tr '+/' '-_' | tr -d '=')
+web=$(curl -sf -H "Authorization: Bearer $creator" -H 'Content-Type: application/json' \
+  -d "{\"client_name\":\"Bench web app\",\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"response_types\":[\"code\"],\"redirect_uris\":[\"$redirect\"],\"scope\":\"contacts.read\"}" \
+  "$base/oauth2/register")
+web_id=$(echo "$web" | field client_id)
+web_secret=$(echo "$web" | field client_secret)
+authorize="$base/oauth2/authorize?response_type=code&client_id=$web_id&redirect_uri=$redirect&scope=contacts.read&code_challenge=$challenge&code_challenge_method=S256"
+cookies="$data/cookies"
+hidden() { sed -n "s/.*name=\"$1\" value=\"\([^\"]*\)\".*/\1/p" | head -n 1; }
+csrf=$(curl -sf -c "$cookies" -b "$cookies" "$base/login" | hidden _csrf)
+curl -sf -o /dev/null -c "$cookies" -b "$cookies" -d email=bench@localhost -d password=bench-admin-password \
+  --data-urlencode "_csrf=$csrf" "$base/login"
+consent=$(curl -sf -L -c "$cookies" -b "$cookies" "$authorize&state=consent")
+curl -sf -o /dev/null -c "$cookies" -b "$cookies" -d "client_id=$web_id" -d scope=contacts.read \
+  --data-urlencode "state=$(echo "$consent" | hidden state)" --data-urlencode "_csrf=$(echo "$consent" | hidden _csrf)" \
+  "$base/oauth2/authorize"
+session=$(awk '$6 == "__Host-mailgate-session" {print $6 "=" $7}' "$cookies")
+code_of() { curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $session" "$authorize&state=$1" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p'; }
+[ -n "$(code_of check)" ] || { echo "setup failed: no authorization code" >&2; exit 1; }
+
+# Codes for the exchange case: wrk asks the authorization endpoint for SECONDS, writing the codes
+# to one file per wrk thread. Codes live 60 s, so they are prepared right before each run.
+prepare_codes() {
+  rm -rf "$data/codes"; mkdir -p "$data/codes"
+  BENCH_COOKIE="$session" BENCH_CODES="$data/codes" wrk -t$threads -c$connections -d$(( $1 + 5 ))s \
+    -s bench/lua/authorize.lua "$authorize&state=bench" >/dev/null 2>&1
+}
+# Refresh tokens of separate grants for the refresh case, dealt to the wrk threads' files.
+split_tokens() { # DIR: reads tokens on stdin
+  rm -rf "$1"; mkdir -p "$1"
+  local i=0 t
+  while read -r t; do [ -n "$t" ] && echo "$t" >> "$1/$(( i++ % threads + 1 )).txt"; done
+}
+prepare_refresh() {
+  for i in $(seq 1 $(( connections * 4 ))); do
+    printf '%s\n' "$(curl -sf -u "$web_id:$web_secret" -d grant_type=authorization_code -d "code=$(code_of "r$i")" \
+      -d "redirect_uri=$redirect" -d "code_verifier=$verifier" "$base/oauth2/token" | field refresh_token)"
+  done | split_tokens "$data/refresh"
+}
+
+prepare=""  # a function run before the warm-up and before the measured run, given their seconds
 run() { # server, case, url, lua, env...
   local server=$1 name=$2 url=$3 script=$4; shift 4
   case "$name" in *"${BENCH_ONLY:-}"*) ;; *) return 0 ;; esac
+  [ -z "$prepare" ] || $prepare $warmup
   env "$@" wrk -t$threads -c$connections -d${warmup}s -s "bench/lua/$script" "$url" >/dev/null 2>&1 || true
+  [ -z "$prepare" ] || $prepare $duration
   local out
   out=$(env "$@" wrk -t$threads -c$connections -d${duration}s --latency -s "bench/lua/$script" "$url" 2>&1 \
     | grep '^RESULT' || true)
   [ -n "$out" ] || { echo "wrk produced no result for $server $name" >&2; exit 1; }
+  case "$out" in *exhausted=1*) echo "$server $name ran out of prepared credentials: $out" >&2; exit 1 ;; esac
   echo "$server|$name|$round|$out"
 }
 
@@ -81,6 +131,15 @@ if [ "$compare" = 1 ]; then
   kc_es256_token=$(curl -sf -u "$KC_ES256_CLIENT:$KC_ES256_SECRET" -d grant_type=client_credentials "$KC_ES256_TOKEN_URL" | field access_token)
   op_token=$(curl -sf -u "$OP_CLIENT:$OP_SECRET" -d grant_type=client_credentials -d scope=api "$OP_TOKEN_URL" | field access_token)
   servers="Mailgate, Keycloak (RS256), Keycloak (ES256), oidc-provider"
+  # Keycloak's refresh tokens: separate sessions of its bench user (password grant).
+  kc_refresh() { # TOKEN_URL CLIENT SECRET
+    for _ in $(seq 1 $(( connections * 4 ))); do
+      printf '%s\n' "$(curl -sf -u "$2:$3" -d grant_type=password --data-urlencode "username=$KC_USER" \
+        --data-urlencode "password=$KC_USER_PASSWORD" "$1" | field refresh_token)"
+    done | split_tokens "$data/refresh"
+  }
+  prepare_kc_rs256_refresh() { kc_refresh "$KC_RS256_TOKEN_URL" "$KC_RS256_CLIENT" "$KC_RS256_SECRET"; }
+  prepare_kc_es256_refresh() { kc_refresh "$KC_ES256_TOKEN_URL" "$KC_ES256_CLIENT" "$KC_ES256_SECRET"; }
 fi
 
 results=$(mktemp)
@@ -91,6 +150,16 @@ results=$(mktemp)
       run "Keycloak (RS256)" "client_credentials grant" "$KC_RS256_TOKEN_URL" form-post.lua BENCH_BODY="grant_type=client_credentials" BENCH_BASIC="$(basic "$KC_RS256_CLIENT" "$KC_RS256_SECRET")"
       run "Keycloak (ES256)" "client_credentials grant" "$KC_ES256_TOKEN_URL" form-post.lua BENCH_BODY="grant_type=client_credentials" BENCH_BASIC="$(basic "$KC_ES256_CLIENT" "$KC_ES256_SECRET")"
       run "oidc-provider" "client_credentials grant" "$OP_TOKEN_URL" form-post.lua BENCH_BODY="grant_type=client_credentials&scope=api" BENCH_BASIC="$(basic "$OP_CLIENT" "$OP_SECRET")"
+    fi
+    prepare=prepare_codes run Mailgate "authorization_code exchange" "$base/oauth2/token" code-exchange.lua \
+      BENCH_CODES="$data/codes" BENCH_BASIC="$(basic "$web_id" "$web_secret")" BENCH_REDIRECT_URI="$redirect" BENCH_VERIFIER="$verifier"
+    prepare=prepare_refresh run Mailgate "refresh grant" "$base/oauth2/token" refresh.lua \
+      BENCH_REFRESH="$data/refresh" BENCH_BASIC="$(basic "$web_id" "$web_secret")"
+    if [ "$compare" = 1 ]; then
+      prepare=prepare_kc_rs256_refresh run "Keycloak (RS256)" "refresh grant" "$KC_RS256_TOKEN_URL" refresh.lua \
+        BENCH_REFRESH="$data/refresh" BENCH_BASIC="$(basic "$KC_RS256_CLIENT" "$KC_RS256_SECRET")"
+      prepare=prepare_kc_es256_refresh run "Keycloak (ES256)" "refresh grant" "$KC_ES256_TOKEN_URL" refresh.lua \
+        BENCH_REFRESH="$data/refresh" BENCH_BASIC="$(basic "$KC_ES256_CLIENT" "$KC_ES256_SECRET")"
     fi
     run Mailgate "introspection" "$base/oauth2/introspect" form-post.lua BENCH_BODY="token=$token" BENCH_BASIC="$(basic "$client_id" "$client_secret")"
     if [ "$compare" = 1 ]; then

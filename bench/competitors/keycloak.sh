@@ -4,11 +4,12 @@
 #   bench/competitors/keycloak.sh start PORT WORKDIR   start it, set up two realms, print on the LAST line:
 #     KC_PID=... KC_BASE=... KC_RS256_CLIENT=... KC_RS256_SECRET=... KC_ES256_CLIENT=... KC_ES256_SECRET=...
 #     KC_RS256_TOKEN_URL=... KC_ES256_TOKEN_URL=... KC_RS256_INTROSPECT_URL=... KC_ES256_INTROSPECT_URL=...
-#     KC_HEALTHY_SECONDS=...
+#     KC_USER=... KC_USER_PASSWORD=... KC_HEALTHY_SECONDS=...
 #   (so a caller can: eval "$(bench/competitors/keycloak.sh start 18180 /tmp/kc | tail -n 1)")
 #   bench/competitors/keycloak.sh stop WORKDIR          stop it
 # Realm bench-rs256: default configuration (RS256). Realm bench-es256: defaultSignatureAlgorithm ES256 with
-# an ecdsa-generated P-256 key provider. Each has one confidential client with client credentials only.
+# an ecdsa-generated P-256 key provider. Each has one confidential client (client credentials, and the
+# password grant for one user, bench-user, so that the load script can start sessions with refresh tokens).
 # Access tokens live 1 h (not the default 5 min) so a token fetched once stays active through a long load run.
 # Environment: KC_VERSION (default 26.5.6), KC_JAVA_HOME (default Temurin 25), KC_MANAGEMENT_PORT (default:
 # the first free port above PORT), MAILGATE_BENCH_CACHE (default ~/.cache/mailgate-bench; the zip and the
@@ -143,7 +144,8 @@ start_server() {
   }
 
   # setup_realm REALM ALG -> sets client_secret
-  local client_secret
+  local client_secret user=bench-user user_password
+  user_password="bench-user-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   setup_realm() {
     local realm=$1 alg=$2 client=bench-client secret realm_id cid
     admin_token_refresh
@@ -163,11 +165,20 @@ start_server() {
     secret="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     api POST "/$realm/clients" "{\"clientId\":\"$client\",\"enabled\":true,\"protocol\":\"openid-connect\",
       \"publicClient\":false,\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false,
-      \"directAccessGrantsEnabled\":false,\"implicitFlowEnabled\":false,
+      \"directAccessGrantsEnabled\":true,\"implicitFlowEnabled\":false,
       \"clientAuthenticatorType\":\"client-secret\",\"secret\":\"$secret\"}" >/dev/null
     cid=$(api GET "/$realm/clients?clientId=$client" | jq -r '.[0].id')
     client_secret=$(api GET "/$realm/clients/$cid/client-secret" | jq -r .value)
     [ -n "$client_secret" ] && [ "$client_secret" != null ] || { log "no secret for $client in $realm"; exit 1; }
+
+    # A user whose sessions give the load script refresh tokens (password grant, setup only).
+    api POST "/$realm/users" "{\"username\":\"$user\",\"enabled\":true,\"emailVerified\":true,
+      \"email\":\"$user@example.com\",\"firstName\":\"Bench\",\"lastName\":\"User\",
+      \"credentials\":[{\"type\":\"password\",\"value\":\"$user_password\",\"temporary\":false}]}" >/dev/null
+    local refresh
+    refresh=$(curl -sf -m 10 -u "$client:$client_secret" -d grant_type=password --data-urlencode "username=$user" \
+      --data-urlencode "password=$user_password" "$base/realms/$realm/protocol/openid-connect/token" | jq -r .refresh_token)
+    [ -n "$refresh" ] && [ "$refresh" != null ] || { log "$realm: no refresh token for $user"; exit 1; }
 
     # Verify: client_credentials token signed with ALG, and introspection says active.
     local token_url="$base/realms/$realm/protocol/openid-connect/token" token got active
@@ -192,7 +203,7 @@ start_server() {
     "$pid" "$base" bench-client "$rs_secret" bench-client "$es_secret"
   printf ' KC_RS256_TOKEN_URL=%q KC_ES256_TOKEN_URL=%q KC_RS256_INTROSPECT_URL=%q KC_ES256_INTROSPECT_URL=%q' \
     "$rs" "$es" "$rs/introspect" "$es/introspect"
-  printf ' KC_HEALTHY_SECONDS=%q\n' "$secs"
+  printf ' KC_USER=%q KC_USER_PASSWORD=%q KC_HEALTHY_SECONDS=%q\n' "$user" "$user_password" "$secs"
 }
 
 case "${1:-}" in

@@ -1,7 +1,14 @@
 -- Shared summary: one machine-readable line per run (requests/s, p50 and p99 in ms, non-2xx).
+-- Scripts that consume prepared credentials keep their threads in `threads` and set the
+-- global `exhausted` in a thread that ran out: such a run is reported as exhausted=1 (its
+-- requests/s would count idle time) and the load script refuses it.
 done = function(summary, latency, requests)
   local non2xx = summary.errors.status
-  io.write(string.format("RESULT rps=%.0f p50=%.2f p99=%.2f requests=%d non2xx=%d socket_errors=%d\n",
+  local exhausted = 0
+  for _, thread in ipairs(threads or {}) do
+    if thread:get("exhausted") then exhausted = 1 end
+  end
+  io.write(string.format("RESULT rps=%.0f p50=%.2f p99=%.2f requests=%d non2xx=%d socket_errors=%d exhausted=%d\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.requests, non2xx, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+    summary.requests, non2xx, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, exhausted))
 end

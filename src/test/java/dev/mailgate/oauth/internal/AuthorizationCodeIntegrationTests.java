@@ -193,6 +193,28 @@ class AuthorizationCodeIntegrationTests extends OAuthTestSupport {
 	}
 
 	@Test
+	void refreshWhenGrantOlderThanAYearThenInvalidGrantHoweverOftenRefreshed() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		Map<String, Object> tokens = grant(app, "contacts.read");
+		Map<String, Object> refreshed = OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(),
+				"grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")));
+		this.jdbc.sql("""
+				update oauth_authorizations set created_at = dateadd('DAY', -366, created_at)
+				where registered_client_id = ?
+				""").param(app.app().id().value()).update();
+
+		MvcTestResult expired = this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type",
+				"refresh_token", "refresh_token", (String) refreshed.get("refresh_token"));
+
+		// RFC 9700 §4.14.2 and DESIGN.md: refresh tokens rotate, the grant still ends a
+		// year
+		// after the person's authorization
+		assertThat(expired).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.error", (error) -> assertThat(error).isEqualTo("invalid_grant"));
+	}
+
+	@Test
 	void refreshWhenSpentTokenReusedThenWholeFamilyRevoked() {
 		RegisteredApp app = confidentialApp("contacts.read");
 		Map<String, Object> tokens = grant(app, "contacts.read");
