@@ -6,6 +6,8 @@
 #                            node oidc-provider 9, all on plain HTTP on 127.0.0.1 (bench/competitors/)
 #   BENCH_ONLY=introspection bench/load.sh    only the cases whose name contains that text
 #   BENCH_TLS=1 bench/load.sh                  Mailgate over its default HTTPS (self-signed) instead
+#   BENCH_DB=postgres bench/load.sh            Mailgate on PostgreSQL (127.0.0.1:5432, database mailgate_bench,
+#                                              role mailgate, as .ci/services sets up; emptied first)
 # Starts its own Mailgate (plain HTTP behind-a-proxy mode on 127.0.0.1, fresh embedded database),
 # registers apps, and measures: client_credentials grant, authorization_code exchange (codes
 # prepared right before), refresh grant (each request with a fresh refresh token), introspection,
@@ -27,13 +29,20 @@ curl() { command curl -k "$@"; }  # Mailgate's own self-signed certificate when 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 data=$(mktemp -d)
+database=()
+if [ "${BENCH_DB:-h2}" = postgres ]; then
+  PGPASSWORD=mailgate psql -q -h 127.0.0.1 -U mailgate -d mailgate_bench \
+    -c 'drop schema if exists public cascade' -c 'create schema public' >/dev/null
+  database=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/mailgate_bench
+    SPRING_DATASOURCE_USERNAME=mailgate SPRING_DATASOURCE_PASSWORD=mailgate)
+fi
 ./mailgate prepare >/dev/null  # builds when needed, prepares class data sharing: what ./mailgate starts
 admin_secret="bench-bootstrap-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 started=$(date +%s.%N)
 MAILGATE_DATA_DIR="$data" MAILGATE_TLS_MODE=$tls_mode SERVER_PORT=$port MAILGATE_ISSUER="$base" \
   MAILGATE_BOOTSTRAP_ADMIN_EMAIL=bench@localhost MAILGATE_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \
   MAILGATE_BOOTSTRAP_CLIENT_ID=bench-bootstrap MAILGATE_BOOTSTRAP_CLIENT_SECRET="$admin_secret" \
-  env ${BENCH_JAVA_OPTS:+"JAVA_OPTS=$BENCH_JAVA_OPTS"} ./mailgate serve > "$data/mailgate.log" 2>&1 &
+  env "${database[@]}" ${BENCH_JAVA_OPTS:+"JAVA_OPTS=$BENCH_JAVA_OPTS"} ./mailgate serve > "$data/mailgate.log" 2>&1 &
 pid=$!
 cleanup() {
   kill "$pid" 2>/dev/null || true
@@ -63,6 +72,16 @@ client_id=$(echo "$app" | field client_id)
 client_secret=$(echo "$app" | field client_secret)
 token=$(curl -sf -u "$client_id:$client_secret" -d grant_type=client_credentials "$base/oauth2/token" | field access_token)
 [ -n "$token" ] || { echo "setup failed: no token" >&2; exit 1; }
+
+# The contacts API: an app with both contacts scopes, and one contact to read.
+crm=$(curl -sf -H "Authorization: Bearer $creator" -H 'Content-Type: application/json' \
+  -d '{"client_name":"Bench CRM","grant_types":["client_credentials"],"scope":"contacts.read contacts.write"}' \
+  "$base/oauth2/register")
+crm_token=$(curl -sf -u "$(echo "$crm" | field client_id):$(echo "$crm" | field client_secret)" \
+  -d grant_type=client_credentials "$base/oauth2/token" | field access_token)
+contact_id=$(curl -sf -X PUT -H "Authorization: Bearer $crm_token" -H 'Content-Type: application/json' \
+  -d '{"first_name":"Ada","last_name":"Lovelace","tags":["bench"]}' "$base/api/v1/contacts/ada@example.com" | field id)
+[ -n "$contact_id" ] || { echo "setup failed: no contact" >&2; exit 1; }
 
 # The authorization code flow: a web app, and a person who signed in and consented once, so
 # that the authorization endpoint answers every further request with a code at once.
@@ -168,12 +187,18 @@ results=$(mktemp)
       run "oidc-provider" "introspection" "$OP_INTROSPECT_URL" form-post.lua BENCH_BODY="token=$op_token" BENCH_BASIC="$(basic "$OP_CLIENT" "$OP_SECRET")"
     fi
     run Mailgate "API GET /api/v1/me (opaque token)" "$base/api/v1/me" bearer-get.lua BENCH_TOKEN="$token"
+    run Mailgate "contacts batch upsert, 1,000 new contacts per request" "$base/api/v1/contacts/batch" contacts-batch.lua \
+      BENCH_TOKEN="$crm_token" BENCH_MODE=create
+    run Mailgate "contacts batch upsert, 1,000 updated contacts per request" "$base/api/v1/contacts/batch" contacts-batch.lua \
+      BENCH_TOKEN="$crm_token" BENCH_MODE=update
+    run Mailgate "contacts page GET (100 per page)" "$base/api/v1/contacts?limit=100" bearer-get.lua BENCH_TOKEN="$crm_token"
+    run Mailgate "contact GET by id (bearer token)" "$base/api/v1/contacts/$contact_id" bearer-get.lua BENCH_TOKEN="$crm_token"
     run Mailgate "unauthenticated GET (baseline)" "$base/.well-known/oauth-protected-resource" bearer-get.lua BENCH_TOKEN=none
   done
 } > "$results"
 rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
 
-echo "Mailgate $(git rev-parse --short HEAD 2>/dev/null || echo '?') over ${scheme^^}, $(java -version 2>&1 | head -n 1), wrk -t$threads -c$connections, ${duration}s per run after ${warmup}s warm-up, $(nproc) cores"
+echo "Mailgate $(git rev-parse --short HEAD 2>/dev/null || echo '?') over ${scheme^^} on ${BENCH_DB:-h2}, $(java -version 2>&1 | head -n 1), wrk -t$threads -c$connections, ${duration}s per run after ${warmup}s warm-up, $(nproc) cores"
 echo "Launch to healthy: Mailgate ${healthy}s; resident memory after the load: Mailgate ${rss} MiB"
 if [ "$compare" = 1 ]; then
   kc_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$KC_PID/status 2>/dev/null || echo '?')

@@ -4,10 +4,12 @@
 -- requests/s would count idle time) and the load script refuses it.
 done = function(summary, latency, requests)
   local non2xx = summary.errors.status
-  local exhausted = 0
+  local exhausted, item_errors = 0, 0
   for _, thread in ipairs(threads or {}) do
     if thread:get("exhausted") then exhausted = 1 end
+    item_errors = item_errors + (thread:get("item_errors") or 0)
   end
+  non2xx = non2xx + item_errors -- batch items the server refused count as failures too
   io.write(string.format("RESULT rps=%.0f p50=%.2f p99=%.2f requests=%d non2xx=%d socket_errors=%d exhausted=%d\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
     summary.requests, non2xx, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, exhausted))
