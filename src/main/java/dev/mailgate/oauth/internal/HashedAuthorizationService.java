@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.core.AbstractOAuth2Token;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -401,6 +402,14 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			attributes.remove(STORED_REFRESH);
 			Object stored = attributes.remove(STORED_ATTRIBUTES);
 			attributes.remove(FAMILY_STARTED_AT);
+			if (attributes.get(Principal.class.getName()) instanceof UsernamePasswordAuthenticationToken person
+					&& person.getDetails() != null) {
+				// The person, without the web details of the sign-in (address and session
+				// id): a session id has no business at rest, and it is the bulk of what
+				// every code exchange and refresh would read back.
+				attributes.put(Principal.class.getName(), UsernamePasswordAuthenticationToken
+					.authenticated(person.getPrincipal(), null, person.getAuthorities()));
+			}
 			if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) {
 				// The principal is the client itself, rebuilt from the client on load:
 				// storing the

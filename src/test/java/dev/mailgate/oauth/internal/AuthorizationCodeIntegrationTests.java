@@ -215,6 +215,36 @@ class AuthorizationCodeIntegrationTests extends OAuthTestSupport {
 	}
 
 	@Test
+	void storedGrantKeepsThePersonButNotTheirSessionDetails() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String email = uniqueEmail();
+		this.flows.newPerson(email);
+		MockHttpSession signedIn = (MockHttpSession) this.mvc.post()
+			.uri("/login")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("email", email)
+			.param("password", OAuthFlows.PASSWORD)
+			.exchange()
+			.getRequest()
+			.getSession();
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(signedIn, app.app().clientId(), REDIRECT_URI, "contacts.read", pkce);
+		this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI, pkce);
+
+		byte[] stored = this.jdbc.sql("select attributes from oauth_authorizations where registered_client_id = ?")
+			.param(app.app().id().value())
+			.query(byte[].class)
+			.single();
+
+		// DESIGN.md "Credentials": no session id (a bearer credential of the browser) at
+		// rest
+		Object person = AttributeCodec.read(stored).get(java.security.Principal.class.getName());
+		assertThat(person).isInstanceOfSatisfying(
+				org.springframework.security.authentication.UsernamePasswordAuthenticationToken.class,
+				(token) -> assertThat(token.getDetails()).isNull());
+	}
+
+	@Test
 	void refreshWhenSpentTokenReusedThenWholeFamilyRevoked() {
 		RegisteredApp app = confidentialApp("contacts.read");
 		Map<String, Object> tokens = grant(app, "contacts.read");
