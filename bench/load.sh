@@ -77,9 +77,15 @@ token=$(curl -sf -u "$client_id:$client_secret" -d grant_type=client_credentials
 crm=$(curl -sf -H "Authorization: Bearer $creator" -H 'Content-Type: application/json' \
   -d '{"client_name":"Bench CRM","grant_types":["client_credentials"],"scope":"contacts.read contacts.write"}' \
   "$base/oauth2/register")
-crm_token=$(curl -sf -u "$(echo "$crm" | field client_id):$(echo "$crm" | field client_secret)" \
-  -d grant_type=client_credentials "$base/oauth2/token" | field access_token)
-contact_id=$(curl -sf -X PUT -H "Authorization: Bearer $crm_token" -H 'Content-Type: application/json' \
+crm_id=$(echo "$crm" | field client_id)
+crm_secret=$(echo "$crm" | field client_secret)
+# Access tokens live 15 minutes and a full run is longer: each round starts with fresh ones.
+fresh_tokens() {
+  token=$(curl -sf -u "$client_id:$client_secret" -d grant_type=client_credentials "$base/oauth2/token" | field access_token)
+  crm_token=$(curl -sf -u "$crm_id:$crm_secret" -d grant_type=client_credentials -d "scope=contacts.read contacts.write" "$base/oauth2/token" | field access_token)
+}
+fresh_tokens
+contact_id=$(curl -s -X PUT -H "Authorization: Bearer $crm_token" -H 'Content-Type: application/json' \
   -d '{"first_name":"Ada","last_name":"Lovelace","tags":["bench"]}' "$base/api/v1/contacts/ada@example.com" | field id)
 [ -n "$contact_id" ] || { echo "setup failed: no contact" >&2; exit 1; }
 
@@ -132,10 +138,10 @@ run() { # server, case, url, lua, env...
   local server=$1 name=$2 url=$3 script=$4; shift 4
   case "$name" in *"${BENCH_ONLY:-}"*) ;; *) return 0 ;; esac
   [ -z "$prepare" ] || $prepare $warmup
-  env "$@" wrk -t$threads -c$connections -d${warmup}s -s "bench/lua/$script" "$url" >/dev/null 2>&1 || true
+  env "$@" wrk -t$threads -c$connections -d${warmup}s --timeout 10s -s "bench/lua/$script" "$url" >/dev/null 2>&1 || true
   [ -z "$prepare" ] || $prepare $duration
   local out
-  out=$(env "$@" wrk -t$threads -c$connections -d${duration}s --latency -s "bench/lua/$script" "$url" 2>&1 \
+  out=$(env "$@" wrk -t$threads -c$connections -d${duration}s --timeout 10s --latency -s "bench/lua/$script" "$url" 2>&1 \
     | grep '^RESULT' || true)
   [ -n "$out" ] || { echo "wrk produced no result for $server $name" >&2; exit 1; }
   case "$out" in *exhausted=1*) echo "$server $name ran out of prepared credentials: $out" >&2; exit 1 ;; esac
@@ -164,6 +170,7 @@ fi
 results=$(mktemp)
 {
   for round in $(seq 1 $rounds); do
+    fresh_tokens
     run Mailgate "client_credentials grant" "$base/oauth2/token" form-post.lua BENCH_BODY="grant_type=client_credentials&scope=contacts.read" BENCH_BASIC="$(basic "$client_id" "$client_secret")"
     if [ "$compare" = 1 ]; then
       run "Keycloak (RS256)" "client_credentials grant" "$KC_RS256_TOKEN_URL" form-post.lua BENCH_BODY="grant_type=client_credentials" BENCH_BASIC="$(basic "$KC_RS256_CLIENT" "$KC_RS256_SECRET")"

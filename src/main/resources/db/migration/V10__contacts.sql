@@ -27,7 +27,9 @@ create table contacts_contacts (
     updated_at     timestamp with time zone not null
 );
 
-create unique index contacts_contacts_email_ix on contacts_contacts (workspace_id, email);
+-- Email first: a batch looks up to 1,000 emails of one workspace with one IN list, which
+-- H2 and PostgreSQL answer from this index only when its first column is the email.
+create unique index contacts_contacts_email_ix on contacts_contacts (email, workspace_id);
 -- Cursor listing and incremental sync (updated_since) walk this index.
 create index contacts_contacts_updated_ix on contacts_contacts (workspace_id, updated_at, id);
 

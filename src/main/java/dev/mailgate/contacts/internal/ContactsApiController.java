@@ -1,5 +1,6 @@
 package dev.mailgate.contacts.internal;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,10 +22,13 @@ import dev.mailgate.contacts.ListId;
 import dev.mailgate.contacts.Page;
 import dev.mailgate.contacts.SubscriptionStatus;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -49,10 +53,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/contacts")
 class ContactsApiController {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final Contacts contacts;
 
-	ContactsApiController(Contacts contacts) {
+	private final BulkTurns bulk;
+
+	ContactsApiController(Contacts contacts, BulkTurns bulk) {
 		this.contacts = contacts;
+		this.bulk = bulk;
 	}
 
 	@GetMapping
@@ -129,11 +138,17 @@ class ContactsApiController {
 	}
 
 	/**
-	 * Upserts up to 1,000 contacts: {@code {"contacts": [...]}}, a result for each.
+	 * Upserts up to 1,000 contacts: {@code {"contacts": [...]}}, a result for each. The
+	 * body is read only when the batch's turn comes ({@link BulkTurns}), so waiting
+	 * batches hold no memory.
 	 */
-	@PostMapping("/batch")
-	Map<String, Object> upsertContacts(@AuthenticationPrincipal Jwt token, @RequestBody JsonNode body) {
+	@PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> upsertContacts(@AuthenticationPrincipal Jwt token, InputStream body) {
 		ApiCaller caller = ApiCaller.of(token);
+		return this.bulk.run(() -> upsertAll(caller, read(body)));
+	}
+
+	private Map<String, Object> upsertAll(ApiCaller caller, JsonNode body) {
 		JsonNode items = body.isObject() ? body.get("contacts") : null;
 		if (items == null || !items.isArray()) {
 			throw new InvalidContact("contacts", "the body is {\"contacts\": [ ... ]}, an array of contacts");
@@ -142,7 +157,7 @@ class ContactsApiController {
 			throw new InvalidContact("contacts",
 					"a batch has at most %d contacts, this one has %d".formatted(Contacts.MAX_BATCH, items.size()));
 		}
-		List<ContactChanges> changes = new ArrayList<>();
+		List<ContactChanges> readable = new ArrayList<>();
 		Map<Integer, List<FieldError>> unreadable = new LinkedHashMap<>();
 		for (int i = 0; i < items.size(); i++) {
 			List<FieldError> errors = new ArrayList<>();
@@ -150,20 +165,24 @@ class ContactsApiController {
 			if (item.email() == null && errors.isEmpty()) {
 				errors.add(new FieldError("email", "required: a batch finds contacts by email"));
 			}
-			if (!errors.isEmpty()) {
+			if (errors.isEmpty()) {
+				readable.add(withSource(item, caller));
+			}
+			else {
 				unreadable.put(i, errors);
 			}
-			changes.add(withSource(item, caller));
 		}
-		List<Integer> readable = new ArrayList<>();
-		for (int i = 0; i < changes.size(); i++) {
-			if (!unreadable.containsKey(i)) {
-				readable.add(i);
-			}
-		}
-		List<BatchItemResult> applied = this.contacts.upsertAll(caller.workspace(),
-				readable.stream().map(changes::get).toList());
+		List<BatchItemResult> applied = this.contacts.upsertAll(caller.workspace(), readable);
 		return BatchJson.write(items.size(), applied, unreadable);
+	}
+
+	private static JsonNode read(InputStream body) {
+		try {
+			return JSON.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new MalformedJson(ex);
+		}
 	}
 
 	static Map<String, @Nullable Object> page(Page<Contact> page) {

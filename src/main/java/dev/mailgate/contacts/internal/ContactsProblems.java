@@ -54,20 +54,21 @@ class ContactsProblems {
 	}
 
 	/**
-	 * Malformed JSON, said with where it broke (never the parser's own message, which
-	 * quotes internals).
+	 * Malformed JSON (read by Spring MVC, or by an endpoint that reads its own body),
+	 * said with where it broke, never with the parser's own message, which quotes
+	 * internals; or a body over the size limit.
 	 */
-	@ExceptionHandler
-	ProblemDetail handle(HttpMessageNotReadableException ex) {
+	@ExceptionHandler({ HttpMessageNotReadableException.class, MalformedJson.class })
+	ProblemDetail handleUnreadable(Exception ex) {
+		String where = "";
 		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof BodyTooLarge tooLarge) {
 				return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
 			}
-		}
-		String where = "";
-		if (ex.getCause() instanceof JacksonException json && json.getLocation() != null) {
-			TokenStreamLocation location = json.getLocation();
-			where = " at line %d, column %d".formatted(location.getLineNr(), location.getColumnNr());
+			if (cause instanceof JacksonException json && json.getLocation() != null && where.isEmpty()) {
+				TokenStreamLocation location = json.getLocation();
+				where = " at line %d, column %d".formatted(location.getLineNr(), location.getColumnNr());
+			}
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The body is not valid JSON" + where);

@@ -56,13 +56,16 @@ class JdbcContacts implements Contacts {
 
 	private final Clock clock;
 
+	private final BulkTurns bulk;
+
 	JdbcContacts(JdbcClient jdbc, JdbcTemplate batch, TransactionOperations transactions, JdbcFields fields,
-			JdbcLists lists, Clock clock) {
+			JdbcLists lists, Clock clock, BulkTurns bulk) {
 		this.jdbc = jdbc;
 		this.writes = new ContactWrites(jdbc, batch, transactions);
 		this.fields = fields;
 		this.lists = lists;
 		this.clock = clock;
+		this.bulk = bulk;
 	}
 
 	@Override
@@ -79,6 +82,10 @@ class JdbcContacts implements Contacts {
 		String normalized = ContactRules.normalizeEmail(email);
 		if (normalized == null) {
 			throw new InvalidContact("email", "'%s' is not an email address".formatted(email));
+		}
+		if (changes.email() != null && !normalized.equals(ContactRules.normalizeEmail(changes.email()))) {
+			throw new InvalidContact("email",
+					"must match the address in the URL; to change an address, PATCH /api/v1/contacts/{id}");
 		}
 		Optional<Contact> current = findByEmail(workspace, normalized);
 		ContactChanges withEmail = (changes.email() != null) ? changes : changes.withEmail(normalized);
@@ -97,7 +104,7 @@ class JdbcContacts implements Contacts {
 		List<ContactWrites.Write> batch = items.stream()
 			.map((item) -> new ContactWrites.Write(item, null, false, null, source(item)))
 			.toList();
-		List<ContactWrites.Outcome> outcomes = apply(workspace, batch);
+		List<ContactWrites.Outcome> outcomes = this.bulk.run(() -> apply(workspace, batch));
 		Map<String, FieldDefinition> definitions = this.fields.byKey(workspace);
 		return IntStream.range(0, outcomes.size()).mapToObj((i) -> {
 			ContactWrites.Outcome outcome = outcomes.get(i);

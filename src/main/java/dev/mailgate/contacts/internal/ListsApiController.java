@@ -71,8 +71,11 @@ class ListsApiController {
 	@PatchMapping("/{id}")
 	Map<String, Object> updateList(@AuthenticationPrincipal Jwt token, @PathVariable String id,
 			@RequestBody JsonNode body) {
-		return write(
-				this.contacts.updateList(workspace(token), listId(id), text(body, "name"), text(body, "description")));
+		String description = text(body, "description");
+		if (description == null && body.has("description")) {
+			description = ""; // null clears it, as everywhere in the API
+		}
+		return write(this.contacts.updateList(workspace(token), listId(id), text(body, "name"), description));
 	}
 
 	@DeleteMapping("/{id}")

@@ -70,6 +70,17 @@ class ContactsApiIntegrationTests extends ContactsApiTestSupport {
 	}
 
 	@Test
+	void putCannotCreateAContactAtAnotherAddressThanItsUrl() {
+		MvcTestResult put = send("PUT", "/api/v1/contacts/ada@example.com", "{\"email\": \"other@example.com\"}");
+
+		// RFC 9110 §9.3.4: PUT creates or replaces the resource at its URL
+		assertThat(field(put)).isEqualTo("email");
+		assertThat(get("/api/v1/contacts/other@example.com")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(send("PUT", "/api/v1/contacts/ada@example.com", "{\"email\": \"ADA@example.com\"}"))
+			.hasStatus(HttpStatus.CREATED);
+	}
+
+	@Test
 	void patchWithAStaleEtagIs412AndChangesNothing() {
 		Map<String, Object> contact = contact("{\"email\": \"margaret@example.com\", \"first_name\": \"Margaret\"}");
 		String uri = "/api/v1/contacts/" + contact.get("id");
@@ -296,6 +307,9 @@ class ContactsApiIntegrationTests extends ContactsApiTestSupport {
 		assertThat(json(get("/api/v1/lists/" + id))).containsEntry("member_count", 2);
 		assertThat(json(get("/api/v1/contacts/" + bob.get("id")))).containsEntry("lists", List.of(id));
 		assertThat(send("POST", "/api/v1/lists", "{\"name\": \"Newsletter\"}")).hasStatus(HttpStatus.CONFLICT);
+		send("PATCH", "/api/v1/lists/" + id, "{\"description\": \"Monthly news\"}");
+		assertThat(json(send("PATCH", "/api/v1/lists/" + id, "{\"description\": null}"))).containsEntry("description",
+				"");
 
 		assertThat(delete("/api/v1/lists/" + id + "/contacts/" + ada.get("id"))).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(json(get("/api/v1/contacts/" + ada.get("id")))).containsEntry("lists", List.of());
