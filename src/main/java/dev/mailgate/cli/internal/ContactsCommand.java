@@ -10,11 +10,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./mailgate contacts …}: contacts in from CSV files, through
+ * {@code ./mailgate contacts …}: contacts in and out as CSV files, through
  * {@code /api/v1/contacts}, {@code /api/v1/lists} and {@code /api/v1/fields}.
  */
-@Command(name = "contacts", mixinStandardHelpOptions = true, subcommands = ImportContactsCommand.class,
-		description = "Import contacts from a CSV file.")
+@Command(name = "contacts", mixinStandardHelpOptions = true,
+		subcommands = { ImportContactsCommand.class, ExportContactsCommand.class },
+		description = "Import contacts from a CSV file, or export them to one.")
 public class ContactsCommand implements Runnable {
 
 	@Spec
@@ -23,7 +24,7 @@ public class ContactsCommand implements Runnable {
 	@Override
 	public void run() {
 		if (this.spec != null) {
-			throw new ParameterException(this.spec.commandLine(), "Name a command: import");
+			throw new ParameterException(this.spec.commandLine(), "Name a command: import or export");
 		}
 	}
 

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 						+ "separated by commas or semicolons; lists by name or id), and any custom field's key "
 						+ "(numbers, dates as YYYY-MM-DD, booleans as true/false or yes/no). An empty cell leaves "
 						+ "the contact's value as it is; tags replace the contact's tags; lists are added to. "
-						+ "The columns that Mailgate sets itself (id, consent_at, created_at, updated_at) are "
-						+ "ignored.",
+						+ "The columns that export adds and Mailgate sets itself (id, consent_at, created_at, "
+						+ "updated_at) are ignored.",
 				"" },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:every line was imported", "1:some lines were rejected (the summary says which and why)",

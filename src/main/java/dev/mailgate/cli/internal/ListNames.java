@@ -35,6 +35,14 @@ final class ListNames {
 		return exact.isPresent() ? exact : find(idOrName, true);
 	}
 
+	/**
+	 * The list's name, or its id where the name holds a separator of a CSV cell of lists.
+	 */
+	String nameOf(String id) {
+		String name = this.namesById.getOrDefault(id, id);
+		return (name.contains(",") || name.contains(";")) ? id : name;
+	}
+
 	private Optional<String> find(String name, boolean ignoringCase) {
 		String wanted = ignoringCase ? name.toLowerCase(Locale.ROOT) : name;
 		return this.namesById.entrySet()

@@ -1,7 +1,5 @@
 package dev.mailgate.cli.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.apps.Apps;
 import dev.mailgate.apps.ClientMetadata;
 import dev.mailgate.apps.RegisteredApp;
-import dev.mailgate.cli.MailgateCli;
 import dev.mailgate.support.OAuthFlows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +29,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code ./mailgate contacts import} against the running server, over HTTPS, as a
+ * {@code ./mailgate contacts import|export} against the running server, over HTTPS, as a
  * marketer's app in a workspace of its own.
  */
 class ContactsCommandIntegrationTests extends IntegrationTestSupport {
@@ -199,6 +196,35 @@ class ContactsCommandIntegrationTests extends IntegrationTestSupport {
 			.isEqualTo("Again");
 	}
 
+	@Test
+	void exportWritesTheContactsThatImportReadsBack() throws Exception {
+		api("POST", "/api/v1/fields", "{\"key\": \"plan\", \"type\": \"text\"}");
+		api("POST", "/api/v1/lists", "{\"name\": \"Customers\"}");
+		Path file = csv("""
+				email,first_name,tags,lists,plan
+				ann@example.com,Ann,vip,Customers,gold
+				ben@example.com,Ben,,,
+				""");
+		run("contacts", "import", file.toString());
+
+		assertThat(run("contacts", "export", "--list", "customers")).isZero();
+		assertThat(this.out).startsWith(
+				"email,first_name,last_name,status,tags,lists,plan,consent_source,consent_at,created_at,updated_at,id\n")
+			.contains("ann@example.com,Ann,,subscribed,vip,Customers,gold,api:" + this.clientId)
+			.doesNotContain("ben@example.com");
+		assertThat(this.err).contains("Exported 1 contact.");
+
+		Files.writeString(file, this.out.replace(",Ann,", ",Annie,"));
+		assertThat(run("contacts", "import", file.toString())).isZero();
+		assertThat(this.out).contains("0 created, 1 updated, 0 rejected").doesNotContain("Skipped");
+		assertThat(this.err).doesNotContain("Skipping");
+		assertThat(JsonPath.<String>read(api("GET", "/api/v1/contacts/ann@example.com", null), "$.first_name"))
+			.isEqualTo("Annie");
+
+		assertThat(run("contacts", "export", "--status", "unsubscribed")).isZero();
+		assertThat(this.out.lines()).hasSize(1);
+	}
+
 	private Path csv(String content) throws Exception {
 		Path file = Files.createTempFile(this.directory, "contacts", ".csv");
 		Files.writeString(file, content);
@@ -230,13 +256,10 @@ class ContactsCommandIntegrationTests extends IntegrationTestSupport {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.addAll(List.of("--server", ISSUER, "--client-id", this.clientId, "--client-secret", this.clientSecret,
 				"--trust-cert", this.dataDirectory.resolve("tls/localhost.crt").toString()));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = MailgateCli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		this.out = out.toString(StandardCharsets.UTF_8);
-		this.err = err.toString(StandardCharsets.UTF_8);
-		return code;
+		CliRun run = CliRun.of(all.toArray(String[]::new));
+		this.out = run.out();
+		this.err = run.err();
+		return run.exitCode();
 	}
 
 }
