@@ -5,6 +5,9 @@ import java.io.PrintWriter;
 import java.util.Set;
 
 import dev.mailgate.cli.internal.AppsCommand;
+import dev.mailgate.cli.internal.BadUsage;
+import dev.mailgate.cli.internal.CommandFactory;
+import dev.mailgate.cli.internal.ContactsCommand;
 import picocli.CommandLine;
 
 /**
@@ -12,7 +15,7 @@ import picocli.CommandLine;
  */
 public final class MailgateCli {
 
-	private static final Set<String> COMMANDS = Set.of("apps");
+	private static final Set<String> COMMANDS = Set.of("apps", "contacts");
 
 	private MailgateCli() {
 	}
@@ -23,20 +26,22 @@ public final class MailgateCli {
 
 	/**
 	 * Runs a command line such as {@code apps list --json}.
-	 * @return the exit code: 0 done, 1 the server refused or failed, 2 a usage error
+	 * @return the exit code: 0 done, 1 the server refused or failed (or, for an import,
+	 * rejected some lines), 2 a usage error
 	 */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		CommandLine line = new CommandLine(new Root());
+		CommandLine line = new CommandLine(new Root(), new CommandFactory(err));
 		line.setOut(new PrintWriter(out, true));
 		line.setErr(new PrintWriter(err, true));
 		line.setExecutionExceptionHandler((ex, command, parsed) -> {
 			command.getErr().println("Error: " + ex.getMessage());
-			return 1;
+			return (ex instanceof BadUsage) ? 2 : 1;
 		});
 		return line.execute(args);
 	}
 
-	@CommandLine.Command(name = "mailgate", mixinStandardHelpOptions = true, subcommands = AppsCommand.class,
+	@CommandLine.Command(name = "mailgate", mixinStandardHelpOptions = true,
+			subcommands = { AppsCommand.class, ContactsCommand.class },
 			description = "Manage a running Mailgate through its API.")
 	static final class Root {
 

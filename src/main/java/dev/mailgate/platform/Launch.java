@@ -19,6 +19,7 @@ public record Launch(String command, String[] arguments) {
 			Commands:
 			  serve      start Mailgate (the default); options such as --server.port=9443 are passed on
 			  apps       register and manage apps and their secrets on a running Mailgate (apps --help)
+			  contacts   import contacts from a CSV file, or export them to one (contacts import --help)
 			  help       show this help
 			  version    print the version
 

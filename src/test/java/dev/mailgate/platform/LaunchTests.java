@@ -34,7 +34,8 @@ class LaunchTests {
 
 		assertThat(launch.serve()).isFalse();
 		assertThat(run(launch)).isZero();
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Usage: ./mailgate", "serve");
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Usage: ./mailgate", "serve", "apps",
+				"contacts");
 	}
 
 	@Test

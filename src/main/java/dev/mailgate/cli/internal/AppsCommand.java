@@ -29,7 +29,7 @@ public class AppsCommand {
 	@Nullable CommandSpec spec;
 
 	@Mixin
-	Connection connection = new Connection();
+	Connection connection = new Connection("apps.manage");
 
 	@Option(names = "--json", description = "Print JSON for scripts instead of tables", scope = ScopeType.INHERIT)
 	boolean json;

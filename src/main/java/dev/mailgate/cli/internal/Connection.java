@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How the command line reaches Mailgate: the server and an app's client credentials (with
- * scope {@code apps.manage}), from options, from {@code MAILGATE_SERVER},
+ * the scopes the command needs), from options, from {@code MAILGATE_SERVER},
  * {@code MAILGATE_CLIENT_ID} and {@code MAILGATE_CLIENT_SECRET}, or from a credentials
  * file that only its owner may read. A local server's self-signed certificate in
  * {@code ./data/tls} is trusted for localhost.
@@ -62,11 +62,21 @@ public class Connection {
 			description = "A PEM certificate to trust (for a self-signed server)")
 	@Nullable Path trustCertificate;
 
+	private final String scope;
+
 	private @Nullable HttpClient client;
 
 	private @Nullable String token;
 
 	private @Nullable String base;
+
+	/**
+	 * @param scope what the command's access token is asked for, such as
+	 * {@code apps.manage}
+	 */
+	Connection(String scope) {
+		this.scope = scope;
+	}
 
 	JsonNode get(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).GET(), true);
@@ -83,20 +93,17 @@ public class Connection {
 	}
 
 	private JsonNode send(HttpRequest.Builder request, boolean authorized) {
+		boolean fresh = this.token == null;
 		if (authorized) {
-			request.header("Authorization", "Bearer " + token());
+			request.setHeader("Authorization", "Bearer " + token());
 		}
-		request.header("Accept", "application/json");
-		HttpResponse<String> response;
-		try {
-			response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new ApiFailed("Cannot reach " + base() + ": " + ex.getMessage());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ApiFailed("Interrupted");
+		request.setHeader("Accept", "application/json");
+		HttpResponse<String> response = exchange(request.build());
+		if (authorized && !fresh && response.statusCode() == 401) {
+			// access tokens live minutes; a long import outlives its first one
+			this.token = null;
+			request.setHeader("Authorization", "Bearer " + token());
+			response = exchange(request.build());
 		}
 		JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
 		if (response.statusCode() >= 400) {
@@ -105,6 +112,19 @@ public class Connection {
 					response.statusCode()));
 		}
 		return body;
+	}
+
+	private HttpResponse<String> exchange(HttpRequest request) {
+		try {
+			return client().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new ApiFailed("Cannot reach " + base() + ": " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ApiFailed("Interrupted");
+		}
 	}
 
 	private String token() {
@@ -118,11 +138,10 @@ public class Connection {
 			}
 			String basic = Base64.getEncoder()
 				.encodeToString((encode(id) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8));
-			JsonNode answer = send(
-					HttpRequest.newBuilder(uri("/oauth2/token"))
-						.header("Authorization", "Basic " + basic)
-						.header("Content-Type", "application/x-www-form-urlencoded")
-						.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=apps.manage")),
+			JsonNode answer = send(HttpRequest.newBuilder(uri("/oauth2/token"))
+				.header("Authorization", "Basic " + basic)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + encode(this.scope))),
 					false);
 			this.token = answer.path("access_token").asString();
 		}

@@ -1,8 +1,5 @@
 package dev.mailgate.cli.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,7 +10,6 @@ import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.mailgate.IntegrationTestSupport;
-import dev.mailgate.cli.MailgateCli;
 import dev.mailgate.support.OAuthFlows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,13 +140,10 @@ class AppsCommandIntegrationTests extends IntegrationTestSupport {
 	}
 
 	private int cli(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = MailgateCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		this.out = out.toString(StandardCharsets.UTF_8);
-		this.err = err.toString(StandardCharsets.UTF_8);
-		return code;
+		CliRun run = CliRun.of(args);
+		this.out = run.out();
+		this.err = run.err();
+		return run.exitCode();
 	}
 
 	private String certificate() {
