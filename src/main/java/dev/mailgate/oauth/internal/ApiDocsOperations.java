@@ -22,8 +22,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * What every operation of the API shares, added to the document once: the scope it needs
- * (from {@link ApiScopes}, as enforced), its 401 and 403, and the problem body of every
- * error response.
+ * (from {@link ApiScopes}, as enforced), its 401 and 403, the 413 of a body over the
+ * limit, and the problem body of every error response.
  */
 class ApiDocsOperations implements OpenApiCustomizer {
 
@@ -37,6 +37,11 @@ class ApiDocsOperations implements OpenApiCustomizer {
 		api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 			Optional<String> scope = ApiScopes.needed(HttpMethod.valueOf(method.name()), path);
 			describeSecurity(operation, scope);
+			if (operation.getRequestBody() != null) {
+				operation.getResponses()
+					.computeIfAbsent("413", (status) -> new ApiResponse()
+						.description("The body is larger than the limit (5 MB unless the operator set another)"));
+			}
 			problems(operation.getResponses());
 		}));
 	}
@@ -58,9 +63,13 @@ class ApiDocsOperations implements OpenApiCustomizer {
 			.description("The access token lacks scope `%s` (`error=\"insufficient_scope\"`)".formatted(needed))));
 	}
 
+	/**
+	 * Every error answers a problem, whatever springdoc guessed from the method's return
+	 * type.
+	 */
 	private static void problems(ApiResponses responses) {
 		for (Map.Entry<String, ApiResponse> response : responses.entrySet()) {
-			if (response.getKey().matches("[45]\\d\\d") && response.getValue().getContent() == null) {
+			if (response.getKey().matches("[45]\\d\\d")) {
 				response.getValue()
 					.content(new Content().addMediaType(
 							org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
