@@ -59,6 +59,12 @@ class ContactsApiController {
 
 	static final String ETAG = "The contact's version (`\"3\"`): send it back in `If-Match`";
 
+	static final String BAD_CONTACT = "A wrong property, named in `field` and `errors`";
+
+	static final String NO_CONTACT = "No such contact in your workspace";
+
+	static final String STALE = "`If-Match` names a version that is no longer current";
+
 	static final String CONFLICT = "The body's `email` belongs to another contact, or another request changed "
 			+ "the contact at the same moment (nothing was written: try again)";
 
@@ -104,7 +110,7 @@ class ContactsApiController {
 	@ApiResponse(responseCode = "201", description = "Created; `Location` names it",
 			headers = @Header(name = "ETag", description = ETAG),
 			content = @Content(schema = @Schema(implementation = ContactsSchemas.Contact.class)))
-	@ApiResponse(responseCode = "400", description = "A wrong property, named in `field` and `errors`")
+	@ApiResponse(responseCode = "400", description = BAD_CONTACT)
 	@ApiResponse(responseCode = "409", description = "A contact with this email exists")
 	@PostMapping
 	ResponseEntity<Map<String, @Nullable Object>> createContact(@AuthenticationPrincipal Jwt token,
@@ -124,7 +130,7 @@ class ContactsApiController {
 	@ApiResponse(responseCode = "200", description = "The contact",
 			headers = @Header(name = "ETag", description = ETAG),
 			content = @Content(schema = @Schema(implementation = ContactsSchemas.Contact.class)))
-	@ApiResponse(responseCode = "404", description = "No such contact in your workspace")
+	@ApiResponse(responseCode = "404", description = NO_CONTACT)
 	@GetMapping("/{key}")
 	ResponseEntity<Map<String, @Nullable Object>> showContact(@AuthenticationPrincipal Jwt token,
 			@Parameter(description = "The contact's id or email address",
@@ -141,10 +147,10 @@ class ContactsApiController {
 	@ApiResponse(responseCode = "200", description = "The changed contact",
 			headers = @Header(name = "ETag", description = ETAG),
 			content = @Content(schema = @Schema(implementation = ContactsSchemas.Contact.class)))
-	@ApiResponse(responseCode = "400", description = "A wrong property, named in `field` and `errors`")
-	@ApiResponse(responseCode = "404", description = "No such contact in your workspace")
+	@ApiResponse(responseCode = "400", description = BAD_CONTACT)
+	@ApiResponse(responseCode = "404", description = NO_CONTACT)
 	@ApiResponse(responseCode = "409", description = CONFLICT)
-	@ApiResponse(responseCode = "412", description = "`If-Match` names a version that is no longer current")
+	@ApiResponse(responseCode = "412", description = STALE)
 	@PatchMapping("/{id}")
 	ResponseEntity<Map<String, @Nullable Object>> updateContact(@AuthenticationPrincipal Jwt token,
 			@Parameter(schema = @Schema(format = "uuid")) @PathVariable String id,
@@ -166,9 +172,9 @@ class ContactsApiController {
 			content = @Content(schema = @Schema(implementation = ContactsSchemas.Contact.class)))
 	@ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "ETag", description = ETAG),
 			content = @Content(schema = @Schema(implementation = ContactsSchemas.Contact.class)))
-	@ApiResponse(responseCode = "400", description = "A wrong property, named in `field` and `errors`")
+	@ApiResponse(responseCode = "400", description = BAD_CONTACT)
 	@ApiResponse(responseCode = "409", description = CONFLICT)
-	@ApiResponse(responseCode = "412", description = "`If-Match` names a version that is no longer current")
+	@ApiResponse(responseCode = "412", description = STALE)
 	@PutMapping("/{email}")
 	ResponseEntity<Map<String, @Nullable Object>> upsertContact(@AuthenticationPrincipal Jwt token,
 			@Parameter(example = "ada.lovelace@example.com") @PathVariable String email,
@@ -188,8 +194,8 @@ class ContactsApiController {
 
 	@Operation(summary = "Delete a contact")
 	@ApiResponse(responseCode = "204", description = "Deleted")
-	@ApiResponse(responseCode = "404", description = "No such contact in your workspace")
-	@ApiResponse(responseCode = "412", description = "`If-Match` names a version that is no longer current")
+	@ApiResponse(responseCode = "404", description = NO_CONTACT)
+	@ApiResponse(responseCode = "412", description = STALE)
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> deleteContact(@AuthenticationPrincipal Jwt token,
 			@Parameter(schema = @Schema(format = "uuid")) @PathVariable String id,

@@ -48,8 +48,7 @@ class ApiDocsOperations implements OpenApiCustomizer {
 
 	private static void describeSecurity(Operation operation, Optional<String> scope) {
 		List<String> scopes = scope.map(List::of).orElse(List.of());
-		// Either scheme will do; OpenAPI 3.1 lets a bearer requirement name its scopes
-		// too.
+		// Either scheme will do; OpenAPI 3.1 lets a bearer one name scopes too.
 		operation.security(List.of(new SecurityRequirement().addList(ApiDocumentation.OAUTH2, scopes),
 				new SecurityRequirement().addList(ApiDocumentation.BEARER, scopes)));
 		ApiResponses responses = operation.getResponses();

@@ -22,7 +22,7 @@ class ApiDocsSecurity implements WebMvcConfigurer {
 	@Bean
 	@Order(5)
 	SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
-		return http.securityMatcher("/docs", "/docs/**", "/v3/api-docs", "/v3/api-docs/**")
+		return http.securityMatcher("/docs", "/docs/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())

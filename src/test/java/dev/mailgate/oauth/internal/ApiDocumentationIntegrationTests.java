@@ -34,6 +34,7 @@ class ApiDocumentationIntegrationTests extends OAuthTestSupport {
 		DocumentContext doc = apiDocs();
 		assertThat(doc.read("$.openapi", String.class)).startsWith("3.1.");
 		assertThat(doc.read("$.info.title", String.class)).isEqualTo("Mailgate marketing API");
+		assertThat(this.mvc.get().uri("/v3/api-docs.yaml")).hasStatusOk().bodyText().contains("openapi: 3.1.");
 		assertThat(doc.read("$.servers[*].url", List.class)).containsExactly(ISSUER);
 		Map<String, Object> flow = doc.read("$.components.securitySchemes.oauth2.flows.authorizationCode");
 		assertThat(flow).containsEntry("authorizationUrl", ISSUER + "/oauth2/authorize")
