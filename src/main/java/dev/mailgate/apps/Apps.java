@@ -28,6 +28,14 @@ public interface Apps {
 	RegisteredApp register(WorkspaceId workspace, NewApp app, boolean withRegistrationToken);
 
 	/**
+	 * Registers a public app that Mailgate itself brings along under the client id it
+	 * chose for it, or brings the metadata of the one registered before up to date (its
+	 * status stays as it is): safe to call on every start.
+	 * @throws InvalidAppMetadata when the metadata breaks a rule or asks for a secret
+	 */
+	AppClient provide(WorkspaceId workspace, String clientId, NewApp app);
+
+	/**
 	 * The app whose RFC 7592 registration access token this is.
 	 */
 	Optional<AppClient> byRegistrationToken(String registrationAccessToken);

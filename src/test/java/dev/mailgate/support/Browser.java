@@ -89,6 +89,48 @@ public final class Browser implements AutoCloseable {
 		return text();
 	}
 
+	/**
+	 * Waits until an element shows, such as one a script renders.
+	 */
+	public Browser waitFor(String cssSelector) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+		return this;
+	}
+
+	/**
+	 * Waits until the element shows the text, and answers the element's text.
+	 */
+	public String waitForText(String cssSelector, String text) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
+		return this.driver.findElement(By.cssSelector(cssSelector)).getText();
+	}
+
+	/**
+	 * Continues in the window the page opened (a sign-in popup, say).
+	 */
+	public Browser switchToPopup() {
+		String opener = this.driver.getWindowHandle();
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> driver.getWindowHandles().size() > 1);
+		this.driver.switchTo()
+			.window(this.driver.getWindowHandles()
+				.stream()
+				.filter((handle) -> !handle.equals(opener))
+				.findFirst()
+				.orElseThrow());
+		return this;
+	}
+
+	/**
+	 * Waits until the popup closed itself, and continues in the window that opened it.
+	 */
+	public Browser switchBackWhenPopupCloses() {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> driver.getWindowHandles().size() == 1);
+		this.driver.switchTo().window(this.driver.getWindowHandles().iterator().next());
+		return this;
+	}
+
 	public String text() {
 		return this.driver.findElement(By.tagName("body")).getText();
 	}

@@ -131,6 +131,33 @@ class AppRegistry implements Apps {
 	}
 
 	@Override
+	@Transactional
+	public AppClient provide(WorkspaceId workspace, String clientId, NewApp app) {
+		if (app.confidential()) {
+			throw new InvalidAppMetadata(
+					"token_endpoint_auth_method must be none for %s: Mailgate keeps no secret for ".formatted(clientId)
+							+ "the apps it brings along",
+					false);
+		}
+		Optional<AppClient> existing = this.apps.byClientId(clientId);
+		if (existing.isPresent()) {
+			return asRegistered(existing.get()).equals(app) ? existing.get() : update(existing.get().id(), app);
+		}
+		AppRules.check(app);
+		AppId id = AppId.random();
+		Instant now = this.clock.instant();
+		this.apps.insert(id, workspace, clientId, app, now);
+		this.events.publishEvent(new AppEvents.AppRegistered(id, workspace, clientId, null, now));
+		return this.apps.byId(id).orElseThrow();
+	}
+
+	private static NewApp asRegistered(AppClient app) {
+		return new NewApp(app.name(), app.description(), app.website(), app.logoUrl(), app.confidential(),
+				app.redirectUris(), app.grantTypes(), app.scopes(), app.tokenFormat(), app.accessTokenTtl(),
+				app.keys());
+	}
+
+	@Override
 	public Optional<AppClient> byRegistrationToken(String registrationAccessToken) {
 		return this.apps.byRegistrationTokenHash(CredentialFormat.sha256(registrationAccessToken));
 	}

@@ -20,6 +20,12 @@ import dev.mailgate.apps.SecretId;
 import dev.mailgate.apps.SecretRecentlyUsed;
 import dev.mailgate.apps.SecretSummary;
 import dev.mailgate.apps.TooManySecrets;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -47,7 +53,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/apps")
+@Tag(name = "Apps", description = "The workspace's apps and their client secrets, as in the developer portal")
 class AppsApiController {
+
+	private static final String NOT_FOUND = "No such app in your workspace";
 
 	/** The claim that names the workspace a token acts on (docs/oauth.md). */
 	static final String WORKSPACE_CLAIM = "workspace_id";
@@ -71,6 +80,9 @@ class AppsApiController {
 		this.rotation = rotation;
 	}
 
+	@Operation(summary = "List the workspace's apps")
+	@ApiResponse(responseCode = "200", description = "Every app",
+			content = @Content(schema = @Schema(implementation = AppsSchemas.AppPage.class)))
 	@GetMapping
 	Map<String, Object> listApps(@AuthenticationPrincipal Jwt token) {
 		List<Map<String, Object>> apps = this.management.inWorkspace(workspace(token))
@@ -83,9 +95,14 @@ class AppsApiController {
 		return page;
 	}
 
+	@Operation(summary = "Register an app", description = "A confidential app's client secret is in the answer, once.")
+	@ApiResponse(responseCode = "201", description = "Registered; `Location` names it",
+			content = @Content(schema = @Schema(implementation = AppsSchemas.App.class)))
+	@ApiResponse(responseCode = "400", description = "Metadata that breaks a rule, named in `field`")
 	@PostMapping
 	ResponseEntity<Map<String, Object>> registerApp(@AuthenticationPrincipal Jwt token,
-			@RequestBody Map<String, Object> metadata) {
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
+					implementation = AppsSchemas.AppMetadata.class))) @RequestBody Map<String, Object> metadata) {
 		RegisteredApp registered = this.registry.register(workspace(token), ClientMetadata.toNewApp(metadata), false);
 		Map<String, Object> body = ClientMetadata.describe(registered.app());
 		if (registered.clientSecret() != null) {
@@ -97,6 +114,9 @@ class AppsApiController {
 			.body(body);
 	}
 
+	@Operation(summary = "Show the workspace's secret policy")
+	@ApiResponse(responseCode = "200", description = "The policy",
+			content = @Content(schema = @Schema(implementation = AppsSchemas.Policy.class)))
 	@GetMapping("/policy")
 	Map<String, Object> showSecretPolicy(@AuthenticationPrincipal Jwt token) {
 		Map<String, Object> policy = new LinkedHashMap<>();
@@ -104,8 +124,15 @@ class AppsApiController {
 		return policy;
 	}
 
+	@Operation(summary = "Set the workspace's secret policy",
+			description = "A maximum age applies to new secrets and to current ones.")
+	@ApiResponse(responseCode = "200", description = "The policy now",
+			content = @Content(schema = @Schema(implementation = AppsSchemas.Policy.class)))
+	@ApiResponse(responseCode = "400", description = "Not a whole number of days")
 	@PutMapping("/policy")
-	Map<String, Object> setSecretPolicy(@AuthenticationPrincipal Jwt token, @RequestBody Map<String, Object> body) {
+	Map<String, Object> setSecretPolicy(@AuthenticationPrincipal Jwt token,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
+					implementation = AppsSchemas.Policy.class))) @RequestBody Map<String, Object> body) {
 		Object days = body.get("max_secret_age_days");
 		if (days != null && !(days instanceof Integer)) {
 			throw new InvalidAppMetadata("max_secret_age_days must be a whole number of days, or null", false);
@@ -117,24 +144,42 @@ class AppsApiController {
 		return showSecretPolicy(token);
 	}
 
+	@Operation(summary = "Show an app")
+	@ApiResponse(responseCode = "200", description = "The app",
+			content = @Content(schema = @Schema(implementation = AppsSchemas.App.class)))
+	@ApiResponse(responseCode = "404", description = NOT_FOUND)
 	@GetMapping("/{clientId}")
 	Map<String, Object> showApp(@AuthenticationPrincipal Jwt token, @PathVariable String clientId) {
 		return ClientMetadata.describe(this.management.find(workspace(token), clientId));
 	}
 
+	@Operation(summary = "Replace an app's settings", description = "Its client id and secrets stay.")
+	@ApiResponse(responseCode = "200", description = "The app now",
+			content = @Content(schema = @Schema(implementation = AppsSchemas.App.class)))
+	@ApiResponse(responseCode = "400", description = "Metadata that breaks a rule, named in `field`")
+	@ApiResponse(responseCode = "404", description = NOT_FOUND)
 	@PutMapping("/{clientId}")
 	Map<String, Object> updateApp(@AuthenticationPrincipal Jwt token, @PathVariable String clientId,
-			@RequestBody Map<String, Object> metadata) {
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
+					implementation = AppsSchemas.AppMetadata.class))) @RequestBody Map<String, Object> metadata) {
 		AppClient app = this.management.find(workspace(token), clientId);
 		return ClientMetadata.describe(this.registry.update(app.id(), ClientMetadata.toNewApp(metadata)));
 	}
 
+	@Operation(summary = "Delete an app and everything issued to it")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "404", description = NOT_FOUND)
 	@DeleteMapping("/{clientId}")
 	ResponseEntity<Void> deleteApp(@AuthenticationPrincipal Jwt token, @PathVariable String clientId) {
 		this.registry.delete(this.management.find(workspace(token), clientId).id());
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Suspend an app",
+			description = "Every token it holds is revoked; resuming does not bring them back.")
+	@ApiResponse(responseCode = "200", description = "The app, suspended",
+			content = @Content(schema = @Schema(implementation = AppsSchemas.App.class)))
+	@ApiResponse(responseCode = "404", description = NOT_FOUND)
 	@PostMapping("/{clientId}/suspend")
 	Map<String, Object> suspendApp(@AuthenticationPrincipal Jwt token, @PathVariable String clientId) {
 		AppClient app = this.management.find(workspace(token), clientId);
@@ -142,6 +187,10 @@ class AppsApiController {
 		return ClientMetadata.describe(this.management.find(workspace(token), clientId));
 	}
 
+	@Operation(summary = "Resume a suspended app")
+	@ApiResponse(responseCode = "200", description = "The app, active",
+			content = @Content(schema = @Schema(implementation = AppsSchemas.App.class)))
+	@ApiResponse(responseCode = "404", description = NOT_FOUND)
 	@PostMapping("/{clientId}/resume")
 	Map<String, Object> resumeApp(@AuthenticationPrincipal Jwt token, @PathVariable String clientId) {
 		AppClient app = this.management.find(workspace(token), clientId);
@@ -149,15 +198,28 @@ class AppsApiController {
 		return ClientMetadata.describe(this.management.find(workspace(token), clientId));
 	}
 
+	@Operation(summary = "List an app's client secrets", description = "Never the secrets themselves.")
+	@ApiResponse(responseCode = "200", description = "Its secrets",
+			content = @Content(schema = @Schema(implementation = AppsSchemas.SecretList.class)))
+	@ApiResponse(responseCode = "404", description = NOT_FOUND)
 	@GetMapping("/{clientId}/secrets")
 	Map<String, Object> listSecrets(@AuthenticationPrincipal Jwt token, @PathVariable String clientId) {
 		AppClient app = this.management.find(workspace(token), clientId);
 		return Map.of("data", this.rotation.secretsOf(app).stream().map(this::secret).toList());
 	}
 
+	@Operation(summary = "Rotate: a new client secret, the older ones working for a grace period")
+	@ApiResponse(responseCode = "201", description = "The new secret, shown this once",
+			content = @Content(schema = @Schema(implementation = AppsSchemas.Secret.class)))
+	@ApiResponse(responseCode = "400", description = "A grace period that is not a number of seconds")
+	@ApiResponse(responseCode = "404", description = NOT_FOUND)
+	@ApiResponse(responseCode = "409",
+			description = "The app is public (it has no secrets), or has three active secrets")
 	@PostMapping("/{clientId}/secrets")
 	ResponseEntity<Map<String, Object>> rotateSecret(@AuthenticationPrincipal Jwt token, @PathVariable String clientId,
-			@RequestBody(required = false) @Nullable Map<String, Object> body) {
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+					content = @Content(schema = @Schema(implementation = AppsSchemas.Rotation.class))) @RequestBody(
+							required = false) @Nullable Map<String, Object> body) {
 		AppClient app = this.management.find(workspace(token), clientId);
 		Object grace = (body != null) ? body.getOrDefault("grace_period_seconds", null) : null;
 		if (grace != null && !(grace instanceof Number)) {
@@ -172,9 +234,17 @@ class AppsApiController {
 		return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store").body(answer);
 	}
 
+	@Operation(summary = "Revoke a client secret")
+	@ApiResponse(responseCode = "204", description = "Revoked")
+	@ApiResponse(responseCode = "404", description = "No such app in your workspace, or no such secret")
+	@ApiResponse(responseCode = "409", description = """
+			The secret was used in the last 24 hours: the problem says when (`last_used_at`) and from where \
+			(`last_used_ip`); repeat with `force=true` to revoke it anyway""")
 	@DeleteMapping("/{clientId}/secrets/{secretId}")
 	ResponseEntity<Void> revokeSecret(@AuthenticationPrincipal Jwt token, @PathVariable String clientId,
-			@PathVariable String secretId, @RequestParam(defaultValue = "false") boolean force) {
+			@Parameter(schema = @Schema(format = "uuid")) @PathVariable String secretId,
+			@Parameter(description = "Revoke even a recently used secret") @RequestParam(
+					defaultValue = "false") boolean force) {
 		AppClient app = this.management.find(workspace(token), clientId);
 		SecretId id;
 		try {

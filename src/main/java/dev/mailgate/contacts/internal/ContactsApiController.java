@@ -21,6 +21,13 @@ import dev.mailgate.contacts.InvalidContact;
 import dev.mailgate.contacts.ListId;
 import dev.mailgate.contacts.Page;
 import dev.mailgate.contacts.SubscriptionStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -51,9 +58,23 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/contacts")
+@Tag(name = "Contacts", description = "Contacts, their custom fields, tags and subscription status")
 class ContactsApiController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final String ETAG = "The contact's version (`\"3\"`): send it back in `If-Match`";
+
+	static final String BAD_CONTACT = "A wrong property, named in `field` and `errors`";
+
+	static final String NO_CONTACT = "No such contact in your workspace";
+
+	static final String STALE = "`If-Match` names a version that is no longer current";
+
+	static final String CONFLICT = "The body's `email` belongs to another contact, or another request changed "
+			+ "the contact at the same moment (nothing was written: try again)";
+
+	static final String IF_MATCH = "Write only if the contact is still at this version (its ETag); `*`: only if it exists";
 
 	private final Contacts contacts;
 
@@ -64,22 +85,46 @@ class ContactsApiController {
 		this.bulk = bulk;
 	}
 
+	@Operation(summary = "List contacts, a page at a time", description = """
+			In the order of their last change, oldest first: a sync remembers the last `updated_at` it saw and \
+			asks for `updated_since` that time on its next run (list membership changes count).""")
+	@ApiResponse(responseCode = "200", description = "A page of contacts",
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.ContactPage.class)))
+	@ApiResponse(responseCode = "400", description = "A bad `limit`, `cursor`, `list`, `status` or `updated_since`")
 	@GetMapping
 	Map<String, @Nullable Object> listContacts(@AuthenticationPrincipal Jwt token,
-			@RequestParam(required = false) @Nullable String limit,
-			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(required = false) @Nullable String list, @RequestParam(required = false) @Nullable String tag,
-			@RequestParam(required = false) @Nullable String status,
-			@RequestParam(name = "updated_since", required = false) @Nullable String updatedSince,
-			@RequestParam(required = false) @Nullable String q) {
+			@Parameter(description = "Contacts per page",
+					schema = @Schema(type = "integer", minimum = "1", maximum = "1000",
+							defaultValue = "100")) @RequestParam(required = false) @Nullable String limit,
+			@Parameter(description = "The `next_cursor` of the page before") @RequestParam(
+					required = false) @Nullable String cursor,
+			@Parameter(description = "Only contacts on this list",
+					schema = @Schema(format = "uuid")) @RequestParam(required = false) @Nullable String list,
+			@Parameter(description = "Only contacts with this tag") @RequestParam(
+					required = false) @Nullable String tag,
+			@Parameter(description = "Only contacts with this status",
+					schema = @Schema(
+							allowableValues = { "subscribed", "unsubscribed", "cleaned", "pending" })) @RequestParam(
+									required = false) @Nullable String status,
+			@Parameter(description = "Only contacts changed since then",
+					schema = @Schema(format = "date-time", example = "2026-11-28T00:00:00Z")) @RequestParam(
+							name = "updated_since", required = false) @Nullable String updatedSince,
+			@Parameter(description = "Part of an email or a name") @RequestParam(required = false) @Nullable String q) {
 		ContactQuery query = new ContactQuery(listId(list), blankToNull(tag), status(status), since(updatedSince),
 				blankToNull(q));
 		return page(this.contacts.list(ApiCaller.of(token).workspace(), query, blankToNull(cursor), limit(limit)));
 	}
 
+	@Operation(summary = "Create a contact")
+	@ApiResponse(responseCode = "201", description = "Created; `Location` names it",
+			headers = @Header(name = "ETag", description = ETAG),
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.Contact.class)))
+	@ApiResponse(responseCode = "400", description = BAD_CONTACT)
+	@ApiResponse(responseCode = "409", description = "A contact with this email exists")
 	@PostMapping
 	ResponseEntity<Map<String, @Nullable Object>> createContact(@AuthenticationPrincipal Jwt token,
-			@RequestBody JsonNode body) {
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
+					implementation = ContactsSchemas.ContactInput.class))) @RequestBody JsonNode body) {
 		ApiCaller caller = ApiCaller.of(token);
 		Contact contact = this.contacts.create(caller.workspace(), withSource(ContactJson.read(body), caller));
 		return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id()))
@@ -90,9 +135,15 @@ class ContactsApiController {
 	/**
 	 * By id, or by email address.
 	 */
+	@Operation(summary = "Show a contact, by id or by email")
+	@ApiResponse(responseCode = "200", description = "The contact",
+			headers = @Header(name = "ETag", description = ETAG),
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.Contact.class)))
+	@ApiResponse(responseCode = "404", description = NO_CONTACT)
 	@GetMapping("/{key}")
 	ResponseEntity<Map<String, @Nullable Object>> showContact(@AuthenticationPrincipal Jwt token,
-			@PathVariable String key) {
+			@Parameter(description = "The contact's id or email address",
+					example = "ada.lovelace@example.com") @PathVariable String key) {
 		ApiCaller caller = ApiCaller.of(token);
 		Contact contact = ContactId.parse(key)
 			.flatMap((id) -> this.contacts.find(caller.workspace(), id))
@@ -101,11 +152,21 @@ class ContactsApiController {
 		return ResponseEntity.ok().eTag(contact.etag()).body(ContactJson.write(contact));
 	}
 
+	@Operation(summary = "Change the properties you send")
+	@ApiResponse(responseCode = "200", description = "The changed contact",
+			headers = @Header(name = "ETag", description = ETAG),
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.Contact.class)))
+	@ApiResponse(responseCode = "400", description = BAD_CONTACT)
+	@ApiResponse(responseCode = "404", description = NO_CONTACT)
+	@ApiResponse(responseCode = "409", description = CONFLICT)
+	@ApiResponse(responseCode = "412", description = STALE)
 	@PatchMapping("/{id}")
 	ResponseEntity<Map<String, @Nullable Object>> updateContact(@AuthenticationPrincipal Jwt token,
-			@PathVariable String id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
+			@Parameter(schema = @Schema(format = "uuid")) @PathVariable String id,
+			@Parameter(description = IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH,
+					required = false) @Nullable String ifMatch,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
+					implementation = ContactsSchemas.ContactInput.class))) @RequestBody JsonNode body) {
 		ApiCaller caller = ApiCaller.of(token);
 		Contact contact = this.contacts.update(caller.workspace(), contactId(id),
 				withSource(ContactJson.read(body), caller), IfMatch.version(ifMatch));
@@ -115,11 +176,21 @@ class ContactsApiController {
 	/**
 	 * Creates or updates the contact with this email (an upsert).
 	 */
+	@Operation(summary = "Create or change the contact with this email (an upsert)")
+	@ApiResponse(responseCode = "200", description = "Changed", headers = @Header(name = "ETag", description = ETAG),
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.Contact.class)))
+	@ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "ETag", description = ETAG),
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.Contact.class)))
+	@ApiResponse(responseCode = "400", description = BAD_CONTACT)
+	@ApiResponse(responseCode = "409", description = CONFLICT)
+	@ApiResponse(responseCode = "412", description = STALE)
 	@PutMapping("/{email}")
 	ResponseEntity<Map<String, @Nullable Object>> upsertContact(@AuthenticationPrincipal Jwt token,
-			@PathVariable String email,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
+			@Parameter(example = "ada.lovelace@example.com") @PathVariable String email,
+			@Parameter(description = IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH,
+					required = false) @Nullable String ifMatch,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
+					implementation = ContactsSchemas.ContactInput.class))) @RequestBody JsonNode body) {
 		ApiCaller caller = ApiCaller.of(token);
 		Contacts.Upserted upserted = this.contacts.upsert(caller.workspace(), email,
 				withSource(ContactJson.read(body), caller), IfMatch.version(ifMatch));
@@ -130,9 +201,15 @@ class ContactsApiController {
 			.body(ContactJson.write(contact));
 	}
 
+	@Operation(summary = "Delete a contact")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "404", description = NO_CONTACT)
+	@ApiResponse(responseCode = "412", description = STALE)
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> deleteContact(@AuthenticationPrincipal Jwt token, @PathVariable String id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+	ResponseEntity<Void> deleteContact(@AuthenticationPrincipal Jwt token,
+			@Parameter(schema = @Schema(format = "uuid")) @PathVariable String id,
+			@Parameter(description = IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH,
+					required = false) @Nullable String ifMatch) {
 		this.contacts.delete(ApiCaller.of(token).workspace(), contactId(id), IfMatch.version(ifMatch));
 		return ResponseEntity.noContent().build();
 	}
@@ -142,8 +219,17 @@ class ContactsApiController {
 	 * body is read only when the batch's turn comes ({@link BulkTurns}), so waiting
 	 * batches hold no memory.
 	 */
+	@Operation(summary = "Create or change up to 1,000 contacts by email",
+			description = "Each item is applied whole or not at all; the others are written all the same.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = ContactsSchemas.ContactBatch.class))))
+	@ApiResponse(responseCode = "200", description = "A result for each item",
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.BatchResult.class)))
+	@ApiResponse(responseCode = "400",
+			description = "More than 1,000 items, or a body that is not `{\"contacts\": [...]}`")
 	@PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Object> upsertContacts(@AuthenticationPrincipal Jwt token, InputStream body) {
+	Map<String, Object> upsertContacts(@AuthenticationPrincipal Jwt token, @Parameter(hidden = true) InputStream body) {
 		ApiCaller caller = ApiCaller.of(token);
 		return this.bulk.run(() -> upsertAll(caller, read(body)));
 	}

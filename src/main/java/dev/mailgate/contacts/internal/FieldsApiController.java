@@ -8,6 +8,12 @@ import dev.mailgate.contacts.Contacts;
 import dev.mailgate.contacts.FieldDefinition;
 import dev.mailgate.contacts.FieldType;
 import dev.mailgate.contacts.InvalidContact;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/fields")
+@Tag(name = "Fields", description = "The workspace's custom fields, which every contact may have a value of")
 class FieldsApiController {
 
 	private final Contacts contacts;
@@ -35,6 +42,9 @@ class FieldsApiController {
 		this.contacts = contacts;
 	}
 
+	@Operation(summary = "List the custom fields")
+	@ApiResponse(responseCode = "200", description = "Every field",
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.FieldPage.class)))
 	@GetMapping
 	Map<String, @Nullable Object> listFields(@AuthenticationPrincipal Jwt token) {
 		Map<String, @Nullable Object> json = new LinkedHashMap<>();
@@ -51,8 +61,15 @@ class FieldsApiController {
 	 * Defines a field: {@code {"key": "company_size", "label": "Company size", "type":
 	 * "number"}}.
 	 */
+	@Operation(summary = "Define a custom field")
+	@ApiResponse(responseCode = "201", description = "Defined; `Location` names it",
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.Field.class)))
+	@ApiResponse(responseCode = "400", description = "A bad `key`, `label` or `type`")
+	@ApiResponse(responseCode = "409", description = "A field with this key exists")
 	@PostMapping
-	ResponseEntity<Map<String, Object>> defineField(@AuthenticationPrincipal Jwt token, @RequestBody JsonNode body) {
+	ResponseEntity<Map<String, Object>> defineField(@AuthenticationPrincipal Jwt token,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = ContactsSchemas.FieldInput.class))) @RequestBody JsonNode body) {
 		String key = ListsApiController.text(body, "key");
 		String type = ListsApiController.text(body, "type");
 		String label = ListsApiController.text(body, "label");
@@ -68,8 +85,12 @@ class FieldsApiController {
 		return ResponseEntity.created(URI.create("/api/v1/fields/" + field.key())).body(write(field));
 	}
 
+	@Operation(summary = "Delete a custom field", description = "Every contact's value of it goes too.")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "404", description = "No such field in your workspace")
 	@DeleteMapping("/{key}")
-	ResponseEntity<Void> deleteField(@AuthenticationPrincipal Jwt token, @PathVariable String key) {
+	ResponseEntity<Void> deleteField(@AuthenticationPrincipal Jwt token,
+			@Parameter(example = "company_size") @PathVariable String key) {
 		this.contacts.deleteField(ApiCaller.of(token).workspace(), key);
 		return ResponseEntity.noContent().build();
 	}

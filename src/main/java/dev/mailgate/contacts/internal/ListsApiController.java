@@ -14,6 +14,12 @@ import dev.mailgate.contacts.ContactQuery;
 import dev.mailgate.contacts.Contacts;
 import dev.mailgate.contacts.InvalidContact;
 import dev.mailgate.contacts.ListId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/lists")
+@Tag(name = "Lists", description = "Lists and who is on them")
 class ListsApiController {
 
 	private final Contacts contacts;
@@ -43,6 +50,9 @@ class ListsApiController {
 		this.contacts = contacts;
 	}
 
+	@Operation(summary = "List the workspace's lists")
+	@ApiResponse(responseCode = "200", description = "Every list",
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.ListPage.class)))
 	@GetMapping
 	Map<String, @Nullable Object> listLists(@AuthenticationPrincipal Jwt token) {
 		Map<String, @Nullable Object> json = new LinkedHashMap<>();
@@ -51,8 +61,15 @@ class ListsApiController {
 		return json;
 	}
 
+	@Operation(summary = "Create a list")
+	@ApiResponse(responseCode = "201", description = "Created; `Location` names it",
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.ContactList.class)))
+	@ApiResponse(responseCode = "400", description = "No `name`, or a value of the wrong type or length")
+	@ApiResponse(responseCode = "409", description = "A list with this name exists")
 	@PostMapping
-	ResponseEntity<Map<String, Object>> createList(@AuthenticationPrincipal Jwt token, @RequestBody JsonNode body) {
+	ResponseEntity<Map<String, Object>> createList(@AuthenticationPrincipal Jwt token,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = ContactsSchemas.ListInput.class))) @RequestBody JsonNode body) {
 		String name = text(body, "name");
 		if (name == null) {
 			throw new InvalidContact("name", "required");
@@ -62,15 +79,28 @@ class ListsApiController {
 		return ResponseEntity.created(URI.create("/api/v1/lists/" + list.id())).body(write(list));
 	}
 
+	@Operation(summary = "Show a list")
+	@ApiResponse(responseCode = "200", description = "The list",
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.ContactList.class)))
+	@ApiResponse(responseCode = "404", description = "No such list in your workspace")
 	@GetMapping("/{id}")
-	Map<String, Object> showList(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+	Map<String, Object> showList(@AuthenticationPrincipal Jwt token,
+			@Parameter(schema = @Schema(format = "uuid")) @PathVariable String id) {
 		return write(this.contacts.findList(workspace(token), listId(id))
 			.orElseThrow(() -> new ContactNotFound("List " + id)));
 	}
 
+	@Operation(summary = "Rename a list or change its description")
+	@ApiResponse(responseCode = "200", description = "The changed list",
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.ContactList.class)))
+	@ApiResponse(responseCode = "400", description = "A value of the wrong type or length")
+	@ApiResponse(responseCode = "404", description = "No such list in your workspace")
+	@ApiResponse(responseCode = "409", description = "Another list has this name")
 	@PatchMapping("/{id}")
-	Map<String, Object> updateList(@AuthenticationPrincipal Jwt token, @PathVariable String id,
-			@RequestBody JsonNode body) {
+	Map<String, Object> updateList(@AuthenticationPrincipal Jwt token,
+			@Parameter(schema = @Schema(format = "uuid")) @PathVariable String id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = ContactsSchemas.ListInput.class))) @RequestBody JsonNode body) {
 		String description = text(body, "description");
 		if (description == null && body.has("description")) {
 			description = ""; // null clears it, as everywhere in the API
@@ -78,16 +108,29 @@ class ListsApiController {
 		return write(this.contacts.updateList(workspace(token), listId(id), text(body, "name"), description));
 	}
 
+	@Operation(summary = "Delete a list", description = "Its contacts stay.")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "404", description = "No such list in your workspace")
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> deleteList(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+	ResponseEntity<Void> deleteList(@AuthenticationPrincipal Jwt token,
+			@Parameter(schema = @Schema(format = "uuid")) @PathVariable String id) {
 		this.contacts.deleteList(workspace(token), listId(id));
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "List the list's contacts, a page at a time")
+	@ApiResponse(responseCode = "200", description = "A page of contacts",
+			content = @Content(schema = @Schema(implementation = ContactsSchemas.ContactPage.class)))
+	@ApiResponse(responseCode = "400", description = "A bad `limit` or `cursor`")
+	@ApiResponse(responseCode = "404", description = "No such list in your workspace")
 	@GetMapping("/{id}/contacts")
-	Map<String, @Nullable Object> listMembers(@AuthenticationPrincipal Jwt token, @PathVariable String id,
-			@RequestParam(required = false) @Nullable String limit,
-			@RequestParam(required = false) @Nullable String cursor) {
+	Map<String, @Nullable Object> listMembers(@AuthenticationPrincipal Jwt token,
+			@Parameter(schema = @Schema(format = "uuid")) @PathVariable String id,
+			@Parameter(description = "Contacts per page",
+					schema = @Schema(type = "integer", minimum = "1", maximum = "1000",
+							defaultValue = "100")) @RequestParam(required = false) @Nullable String limit,
+			@Parameter(description = "The `next_cursor` of the page before") @RequestParam(
+					required = false) @Nullable String cursor) {
 		WorkspaceId workspace = workspace(token);
 		ListId list = listId(id);
 		this.contacts.findList(workspace, list).orElseThrow(() -> new ContactNotFound("List " + id));
@@ -99,9 +142,15 @@ class ListsApiController {
 	/**
 	 * Adds contacts: {@code {"contact_ids": [...]}}.
 	 */
+	@Operation(summary = "Add contacts to the list")
+	@ApiResponse(responseCode = "204", description = "They are on the list")
+	@ApiResponse(responseCode = "400", description = "Not an array of at most 1,000 contact ids")
+	@ApiResponse(responseCode = "404", description = "No such list, or no such contact, in your workspace")
 	@PostMapping("/{id}/contacts")
-	ResponseEntity<Void> addMembers(@AuthenticationPrincipal Jwt token, @PathVariable String id,
-			@RequestBody JsonNode body) {
+	ResponseEntity<Void> addMembers(@AuthenticationPrincipal Jwt token,
+			@Parameter(schema = @Schema(format = "uuid")) @PathVariable String id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = ContactsSchemas.ListMembers.class))) @RequestBody JsonNode body) {
 		JsonNode ids = body.isObject() ? body.get("contact_ids") : null;
 		if (ids == null || !ids.isArray() || ids.size() > Contacts.MAX_BATCH) {
 			throw new InvalidContact("contact_ids", "an array of at most %d contact ids".formatted(Contacts.MAX_BATCH));
@@ -116,9 +165,13 @@ class ListsApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Take a contact off the list")
+	@ApiResponse(responseCode = "204", description = "It is off the list")
+	@ApiResponse(responseCode = "404", description = "No such list, or no such contact, in your workspace")
 	@DeleteMapping("/{id}/contacts/{contactId}")
-	ResponseEntity<Void> removeMember(@AuthenticationPrincipal Jwt token, @PathVariable String id,
-			@PathVariable String contactId) {
+	ResponseEntity<Void> removeMember(@AuthenticationPrincipal Jwt token,
+			@Parameter(schema = @Schema(format = "uuid")) @PathVariable String id,
+			@Parameter(schema = @Schema(format = "uuid")) @PathVariable String contactId) {
 		this.contacts.removeFromList(workspace(token), listId(id), ContactsApiController.contactId(contactId));
 		return ResponseEntity.noContent().build();
 	}

@@ -11,8 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The API (chain 2): bearer tokens only, no sessions, no cookies, no CSRF. Each family of
- * endpoints needs its scope; the protected resource metadata (RFC 9728) tells clients
- * which authorization server issues the tokens.
+ * endpoints needs its scope ({@link ApiScopes}); the protected resource metadata (RFC
+ * 9728) tells clients which authorization server issues the tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -22,27 +22,15 @@ class ApiSecurity {
 	SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder bearerTokens, IssuerProperties issuer) throws Exception {
 		ProblemBearerResponses problems = new ProblemBearerResponses();
 		return http.securityMatcher("/api/**", "/.well-known/oauth-protected-resource/**")
-			.authorizeHttpRequests((requests) -> requests
+			.authorizeHttpRequests((requests) -> {
 				// signed by the reporting scanner instead of a bearer token
 				// (LeakedCredentials)
-				.requestMatchers(HttpMethod.POST, "/api/v1/leaked-credentials")
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/v1/contacts/**", "/api/v1/lists/**", "/api/v1/fields/**")
-				.hasAuthority("SCOPE_contacts.read")
-				.requestMatchers("/api/v1/contacts/**", "/api/v1/lists/**", "/api/v1/fields/**")
-				.hasAuthority("SCOPE_contacts.write")
-				.requestMatchers(HttpMethod.GET, "/api/v1/campaigns/**")
-				.hasAuthority("SCOPE_campaigns.read")
-				.requestMatchers("/api/v1/campaigns/**")
-				.hasAuthority("SCOPE_campaigns.write")
-				.requestMatchers("/api/v1/events/**")
-				.hasAuthority("SCOPE_reports.read")
-				.requestMatchers("/api/v1/webhooks/**")
-				.hasAuthority("SCOPE_webhooks.manage")
-				.requestMatchers("/api/v1/apps/**")
-				.hasAuthority("SCOPE_apps.manage")
-				.anyRequest()
-				.authenticated())
+				requests.requestMatchers(HttpMethod.POST, "/api/v1/leaked-credentials").permitAll();
+				ApiScopes.RULES
+					.forEach((rule) -> requests.requestMatchers(rule.method(), rule.patterns().toArray(String[]::new))
+						.hasAuthority(rule.authority()));
+				requests.anyRequest().authenticated();
+			})
 			.oauth2ResourceServer((resource) -> resource.jwt((jwt) -> jwt.decoder(bearerTokens))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems)
