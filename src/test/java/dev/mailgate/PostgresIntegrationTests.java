@@ -1,5 +1,6 @@
 package dev.mailgate;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.mailgate.support.OAuthFlows;
@@ -89,6 +90,66 @@ class PostgresIntegrationTests {
 			.hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + refreshed.get("access_token")))
 			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void contactsBatchListingAndConditionalWritesRunOnPostgresql() {
+		OAuthFlows flows = new OAuthFlows(this.mvc);
+		String token = (String) flows
+			.clientCredentials("pg-automation", "bootstrap-secret-of-at-least-32-characters",
+					"contacts.read contacts.write")
+			.get("access_token");
+		send(token, "POST", "/api/v1/fields", "{\"key\": \"score\", \"type\": \"number\"}");
+		String list = (String) OAuthFlows.json(send(token, "POST", "/api/v1/lists", "{\"name\": \"PG\"}")).get("id");
+		StringBuilder batch = new StringBuilder("{\"contacts\": [");
+		for (int i = 0; i < 300; i++) {
+			batch.append((i > 0) ? "," : "")
+				.append("{\"email\": \"pg")
+				.append(i)
+				.append("@example.com\", \"tags\": [\"pg\"], \"fields\": {\"score\": ")
+				.append(i)
+				.append("}, \"lists\": [\"")
+				.append(list)
+				.append("\"]}");
+		}
+		batch.append(", {\"email\": \"pg1@example.com\"}, {\"email\": \"bad\"}]}");
+
+		Map<String, Object> result = OAuthFlows.json(send(token, "POST", "/api/v1/contacts/batch", batch.toString()));
+		Map<String, Object> again = OAuthFlows.json(send(token, "POST", "/api/v1/contacts/batch",
+				"{\"contacts\": [{\"email\": \"PG7@example.com\", \"first_name\": \"Seven\"}]}"));
+
+		assertThat(result).containsEntry("created", 300).containsEntry("errors", 2);
+		assertThat(again).containsEntry("updated", 1);
+		Map<String, Object> page = OAuthFlows.json(this.mvc.get()
+			.uri("/api/v1/contacts?limit=250&tag=PG&list=" + list)
+			.header("Authorization", "Bearer " + token)
+			.exchange());
+		assertThat((List<Object>) page.get("data")).hasSize(250);
+		assertThat(page.get("next_cursor")).isNotNull();
+		var seven = this.mvc.get()
+			.uri("/api/v1/contacts/pg7@example.com")
+			.header("Authorization", "Bearer " + token)
+			.exchange();
+		assertThat(OAuthFlows.json(seven)).containsEntry("first_name", "Seven")
+			.containsEntry("fields", Map.of("score", 7))
+			.containsEntry("lists", List.of(list));
+		assertThat(this.mvc.patch()
+			.uri("/api/v1/contacts/" + OAuthFlows.json(seven).get("id"))
+			.header("Authorization", "Bearer " + token)
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"last_name\": \"Stale\"}")).hasStatus(HttpStatus.PRECONDITION_FAILED);
+	}
+
+	private org.springframework.test.web.servlet.assertj.MvcTestResult send(String token, String method, String uri,
+			String json) {
+		return this.mvc.method(org.springframework.http.HttpMethod.valueOf(method))
+			.uri(uri)
+			.header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json)
+			.exchange();
 	}
 
 	private Map<String, Object> registeredApp(OAuthFlows flows) {
