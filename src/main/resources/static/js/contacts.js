@@ -28,7 +28,7 @@
 					percent.textContent = status.percent + ' %';
 					processed.textContent = number(status.processed) + ' of ' + number(status.total) + ' rows';
 					['created', 'updated', 'rejected'].forEach(function (name) {
-						progress.querySelector('[data-import-count="' + name + '"]').textContent = status[name];
+						progress.querySelector('[data-import-count="' + name + '"]').textContent = number(status[name]);
 					});
 					if (status.state === 'running') {
 						setTimeout(poll, 600);
