@@ -51,13 +51,8 @@ class ListPagesController {
 			return "redirect:/lists";
 		}
 		catch (InvalidContact | AlreadyExists ex) {
-			response.setStatus(
-					(ex instanceof AlreadyExists) ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", problem(ex, name));
 			model.addAttribute("lists", this.contacts.lists(marketer.workspace()));
-			model.addAttribute("name", name);
-			model.addAttribute("description", description);
-			return "contacts/lists";
+			return showAgain("contacts/lists", ex, name, description, model, response);
 		}
 	}
 
@@ -81,13 +76,8 @@ class ListPagesController {
 			return "redirect:/lists";
 		}
 		catch (InvalidContact | AlreadyExists ex) {
-			response.setStatus(
-					(ex instanceof AlreadyExists) ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", problem(ex, name));
 			model.addAttribute("list", list);
-			model.addAttribute("name", name);
-			model.addAttribute("description", description);
-			return "contacts/list";
+			return showAgain("contacts/list", ex, name, description, model, response);
 		}
 	}
 
@@ -117,11 +107,20 @@ class ListPagesController {
 			.orElseThrow(() -> new ContactNotFound("This list"));
 	}
 
-	private static String problem(RuntimeException ex, String name) {
-		if (ex instanceof AlreadyExists) {
-			return "There is a list named %s already; choose another name.".formatted(name.strip());
-		}
-		return "A list's name has 1 to %d characters, its description at most 1,000.".formatted(ContactRules.MAX_NAME);
+	/**
+	 * The form again, with what the person typed and why it was not saved.
+	 */
+	private static String showAgain(String view, RuntimeException ex, String name, String description, Model model,
+			HttpServletResponse response) {
+		boolean taken = ex instanceof AlreadyExists;
+		response.setStatus(taken ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("error",
+				taken ? "There is a list named %s already; choose another name.".formatted(name.strip())
+						: "A list's name has 1 to %d characters, its description at most 1,000."
+							.formatted(ContactRules.MAX_NAME));
+		model.addAttribute("name", name);
+		model.addAttribute("description", description);
+		return view;
 	}
 
 }

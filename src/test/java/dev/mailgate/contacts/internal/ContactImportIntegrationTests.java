@@ -6,11 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import dev.mailgate.contacts.Contact;
+import dev.mailgate.contacts.ContactChanges;
 import dev.mailgate.contacts.ContactList;
 import dev.mailgate.contacts.FieldType;
+import dev.mailgate.contacts.SubscriptionStatus;
 import dev.mailgate.support.OAuthFlows;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +119,37 @@ class ContactImportIntegrationTests extends ContactPagesTestSupport {
 		assertThat(zoe.lists()).containsExactlyInAnyOrder(lists.get("Newsletter").id(), lists.get("Customers").id());
 		assertThat(this.contacts.findByEmail(this.workspace, "yves@example.com").orElseThrow().lists())
 			.containsExactly(lists.get("Customers").id());
+	}
+
+	@Test
+	void anExportImportsBackUnchanged() throws Exception {
+		Map<String, ContactList> lists = defineFieldsAndLists();
+		ContactList webinar = this.contacts.createList(this.workspace, "Webinar, March", "");
+		Contact ada = this.contacts.create(this.workspace,
+				new ContactChanges("ada@example.com", "=Ada", "-Lovelace", SubscriptionStatus.PENDING, "test",
+						List.of("@vip", "london"), Map.of("company_size", new BigDecimal("-5.5"), "birthday",
+								LocalDate.of(1815, 12, 10), "trial", false),
+						List.of(lists.get("Newsletter").id(), webinar.id())));
+		contact("grace@example.com", "Grace");
+		byte[] export = get("/contacts/export").getResponse().getContentAsByteArray();
+		this.contacts.delete(this.workspace, ada.id(), null);
+
+		String mapping = upload("contacts.csv", export);
+		assertThat(get(mapping)).bodyText()
+			.contains("<option value=\"lists\" selected=\"selected\">",
+					"<option value=\"skip\" selected=\"selected\">");
+		Map<String, Object> status = finished(start(mapping, "column0", "email", "column1", "first_name", "column2",
+				"last_name", "column3", "status", "column4", "tags", "column5", "lists", "column6",
+				"field:company_size", "column7", "field:birthday", "column8", "field:trial"));
+
+		assertThat(status).containsEntry("created", 1).containsEntry("updated", 1).containsEntry("rejected", 0);
+		Contact again = this.contacts.findByEmail(this.workspace, "ada@example.com").orElseThrow();
+		assertThat(again.firstName()).isEqualTo("=Ada");
+		assertThat(again.lastName()).isEqualTo("-Lovelace");
+		assertThat(again.status()).isEqualTo(SubscriptionStatus.PENDING);
+		assertThat(again.tags()).containsExactly("@vip", "london");
+		assertThat(again.fields()).isEqualTo(ada.fields());
+		assertThat(again.lists()).containsExactlyInAnyOrderElementsOf(ada.lists());
 	}
 
 	@Test
