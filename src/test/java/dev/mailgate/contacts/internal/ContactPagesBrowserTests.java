@@ -61,6 +61,8 @@ class ContactPagesBrowserTests extends IntegrationTestSupport {
 		this.browser.open("/lists").fill("name", "Regulars").click("[data-test=create-list]");
 		this.browser.waitForText("The list Regulars is ready.");
 
+		this.browser.open("/contacts/import").attach("file", tooLarge()).click("[data-test=upload]");
+		assertThat(this.browser.waitForText("Split it into smaller files")).contains("This file is 20.1 MB");
 		this.browser.open("/contacts/import").attach("file", customers());
 		this.browser.screenshot("contacts-import-upload");
 		this.browser.click("[data-test=upload]");
@@ -124,6 +126,12 @@ class ContactPagesBrowserTests extends IntegrationTestSupport {
 		csv.append("baker-0000@example.com,Baker again,1,retail\n");
 		Path file = this.files.resolve("customers.csv");
 		Files.writeString(file, csv);
+		return file;
+	}
+
+	private Path tooLarge() throws IOException {
+		Path file = this.files.resolve("everyone.csv");
+		Files.write(file, new byte[20 * 1024 * 1024 + 100_000]);
 		return file;
 	}
 

@@ -161,7 +161,7 @@ class ContactPagesIntegrationTests extends ContactPagesTestSupport {
 
 		assertThat(get("/contacts/" + ada.id() + "/delete")).hasStatusOk()
 			.bodyText()
-			.contains("Delete ada@example.com?", "This cannot be undone", "Cancel");
+			.contains("Delete ada@example.com?", "This cannot be undone", "Cancel", "name=\"_csrf\"");
 		assertThat(post("/contacts/" + ada.id() + "/delete")).hasRedirectedUrl("/contacts");
 		assertThat(this.contacts.find(this.workspace, ada.id())).isEmpty();
 		assertThat(get("/contacts")).bodyText().contains("ada@example.com is deleted.");
