@@ -94,15 +94,7 @@ final class CsvReading {
 	}
 
 	private static String decode(String fileName, byte[] bytes) {
-		String name = fileName.toLowerCase(Locale.ROOT);
-		if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
-			throw new UnreadableFile("The file is empty. Choose a CSV file with a header row and one contact a row.");
-		}
-		if (starts(bytes, 0x50, 0x4B, 0x03, 0x04) || starts(bytes, 0xD0, 0xCF, 0x11, 0xE0) || name.endsWith(".xlsx")
-				|| name.endsWith(".xls") || name.endsWith(".numbers") || name.endsWith(".ods")) {
-			throw new UnreadableFile("This looks like a spreadsheet workbook, not a CSV file. In your spreadsheet, "
-					+ "choose File, Save as (or Download), CSV, and upload that file.");
-		}
+		refuseWhatIsNoText(fileName.toLowerCase(Locale.ROOT), bytes);
 		if (starts(bytes, 0xEF, 0xBB, 0xBF)) {
 			return strict(bytes, 3, StandardCharsets.UTF_8);
 		}
@@ -115,6 +107,21 @@ final class CsvReading {
 						+ "(text, one contact a row, cells separated by commas).");
 			}
 		}
+		return utf8OrWindows(bytes);
+	}
+
+	private static void refuseWhatIsNoText(String name, byte[] bytes) {
+		if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
+			throw new UnreadableFile("The file is empty. Choose a CSV file with a header row and one contact a row.");
+		}
+		if (starts(bytes, 0x50, 0x4B, 0x03, 0x04) || starts(bytes, 0xD0, 0xCF, 0x11, 0xE0) || name.endsWith(".xlsx")
+				|| name.endsWith(".xls") || name.endsWith(".numbers") || name.endsWith(".ods")) {
+			throw new UnreadableFile("This looks like a spreadsheet workbook, not a CSV file. In your spreadsheet, "
+					+ "choose File, Save as (or Download), CSV, and upload that file.");
+		}
+	}
+
+	private static String utf8OrWindows(byte[] bytes) {
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)

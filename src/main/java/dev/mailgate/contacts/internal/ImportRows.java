@@ -49,55 +49,52 @@ final class ImportRows {
 	 * @param line the row's line in the file, the header being line 1
 	 */
 	Row convert(long line, List<String> cells) {
-		List<FieldError> errors = new ArrayList<>();
-		String email = "";
-		String firstName = null;
-		String lastName = null;
-		SubscriptionStatus status = null;
-		List<String> tags = null;
-		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		Set<ListId> lists = new LinkedHashSet<>();
+		Draft draft = new Draft();
 		if (this.mapping.addTo() != null) {
-			lists.add(this.mapping.addTo());
+			draft.lists.add(this.mapping.addTo());
 		}
 		for (int i = 0; i < this.header.size(); i++) {
 			String cell = CsvCells.imported(CsvUpload.cell(cells, i)).strip();
-			ColumnTarget target = this.mapping.target(i);
-			if (cell.isEmpty() || target.kind() == ColumnTarget.Kind.SKIP) {
-				continue;
-			}
-			String column = this.header.get(i);
-			switch (target.kind()) {
-				case EMAIL -> email = cell;
-				case FIRST_NAME -> firstName = cell;
-				case LAST_NAME -> lastName = cell;
-				case STATUS -> status = status(cell, column, errors);
-				case TAGS -> tags = ContactForm.tagList(cell);
-				case LISTS -> lists.addAll(listsNamed(cell, column, errors));
-				case LIST -> {
-					if (FieldText.TRUE.contains(cell.toLowerCase(Locale.ROOT)) || "x".equalsIgnoreCase(cell)) {
-						lists.add(ListId.parse(String.valueOf(target.key())).orElseThrow());
-					}
-				}
-				case FIELD -> {
-					FieldDefinition field = this.fields.get(target.key());
-					if (field != null) {
-						values.put(field.key(), FieldText.parse(field, cell, column, errors));
-					}
-				}
-				default -> {
-				}
+			if (!cell.isEmpty()) {
+				read(this.mapping.target(i), cell, this.header.get(i), draft);
 			}
 		}
-		if (email.isEmpty()) {
-			errors.add(new FieldError(emailColumn(), "empty; every contact needs an email address"));
+		if (draft.email.isEmpty()) {
+			draft.errors.add(new FieldError(emailColumn(), "empty; every contact needs an email address"));
 		}
-		else if (ContactRules.normalizeEmail(email) == null) {
-			errors.add(new FieldError(emailColumn(), "'%s' is not an email address".formatted(email)));
+		else if (ContactRules.normalizeEmail(draft.email) == null) {
+			draft.errors.add(new FieldError(emailColumn(), "'%s' is not an email address".formatted(draft.email)));
 		}
-		ContactChanges changes = new ContactChanges(email, firstName, lastName, status, this.source, tags,
-				values.isEmpty() ? null : values, null);
-		return new Row(line, email, changes, List.copyOf(lists), errors);
+		ContactChanges changes = new ContactChanges(draft.email, draft.firstName, draft.lastName, draft.status,
+				this.source, draft.tags, draft.values.isEmpty() ? null : draft.values, null);
+		return new Row(line, draft.email, changes, List.copyOf(draft.lists), draft.errors);
+	}
+
+	/**
+	 * Puts one non-empty cell where its column goes.
+	 */
+	private void read(ColumnTarget target, String cell, String column, Draft draft) {
+		switch (target.kind()) {
+			case EMAIL -> draft.email = cell;
+			case FIRST_NAME -> draft.firstName = cell;
+			case LAST_NAME -> draft.lastName = cell;
+			case STATUS -> draft.status = status(cell, column, draft.errors);
+			case TAGS -> draft.tags = ContactForm.tagList(cell);
+			case LISTS -> draft.lists.addAll(listsNamed(cell, column, draft.errors));
+			case LIST -> {
+				if (FieldText.TRUE.contains(cell.toLowerCase(Locale.ROOT)) || "x".equalsIgnoreCase(cell)) {
+					draft.lists.add(ListId.parse(String.valueOf(target.key())).orElseThrow());
+				}
+			}
+			case FIELD -> {
+				FieldDefinition field = this.fields.get(target.key());
+				if (field != null) {
+					draft.values.put(field.key(), FieldText.parse(field, cell, column, draft.errors));
+				}
+			}
+			case SKIP -> {
+			}
+		}
 	}
 
 	/**
@@ -166,6 +163,29 @@ final class ImportRows {
 			}
 		}
 		return ids;
+	}
+
+	/**
+	 * What the cells of one row said so far.
+	 */
+	private static final class Draft {
+
+		private final List<FieldError> errors = new ArrayList<>();
+
+		private final Map<String, @Nullable Object> values = new LinkedHashMap<>();
+
+		private final Set<ListId> lists = new LinkedHashSet<>();
+
+		private String email = "";
+
+		private @Nullable String firstName;
+
+		private @Nullable String lastName;
+
+		private @Nullable SubscriptionStatus status;
+
+		private @Nullable List<String> tags;
+
 	}
 
 	/**

@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.mailgate.IntegrationTestSupport;
+import dev.mailgate.accounts.Accounts;
+import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.contacts.Contact;
+import dev.mailgate.contacts.ContactChanges;
+import dev.mailgate.contacts.Contacts;
 import dev.mailgate.support.Browser;
 import dev.mailgate.support.OAuthFlows;
 import dev.mailgate.support.RequiresChromium;
@@ -14,17 +19,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A marketer signs up, defines a custom field and a list, imports a CSV file of 2,500
  * people through the mapping step while the progress bar fills, reads the summary of the
- * rows that were rejected, filters the table, edits a contact and exports.
+ * rows that were rejected, filters the table, edits a contact (once too late, after
+ * someone else saved it) and exports.
  */
 @RequiresChromium
 class ContactPagesBrowserTests extends IntegrationTestSupport {
 
 	static final int ROWS = 2_500;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Accounts accounts;
+
+	private final String marketer = uniqueEmail();
 
 	private Browser browser;
 
@@ -45,7 +61,7 @@ class ContactPagesBrowserTests extends IntegrationTestSupport {
 	void importMapFilterEditAndExport() throws IOException {
 		this.browser.open("/signup")
 			.fill("displayName", "Mia Marketer")
-			.fill("email", uniqueEmail())
+			.fill("email", this.marketer)
 			.fill("password", OAuthFlows.PASSWORD)
 			.fill("workspaceName", "Bakery Newsletter")
 			.click("button[type=submit]");
@@ -104,11 +120,22 @@ class ContactPagesBrowserTests extends IntegrationTestSupport {
 		this.browser.click("[data-test=save]");
 		assertThat(this.browser.waitForText("Changes saved.")).contains("Regulars");
 
+		this.browser.fill("lastName", "Dupont");
+		someoneElseRenames("baker-0010@example.com", "Maggie");
+		this.browser.click("[data-test=save]");
+		assertThat(this.browser.waitForText("Someone changed this contact while you were editing it"))
+			.contains("Dupont", "(empty)");
+		assertThat(this.browser.value("#firstName")).isEqualTo("Maggie");
+		this.browser.screenshot("contacts-stale-save");
+		this.browser.fill("lastName", "Dupont").click("[data-test=save]");
+		this.browser.waitForText("Changes saved.");
+
 		String export = this.browser.fetch("/contacts/export?q=baker-0010%40");
 		assertThat(export.lines().toList()).hasSize(2);
 		assertThat(export).contains("email,first_name,last_name,status,tags,lists,loaves_a_week,created_at,updated_at",
-				"baker-0010@example.com,Marguerite,,subscribed,wholesale,Regulars,12,");
-		assertThat(this.browser.consoleErrors()).isEmpty();
+				"baker-0010@example.com,Maggie,Dupont,subscribed,wholesale,Regulars,12,");
+		assertThat(this.browser.consoleErrors()).as("no CSP violation or script error; the stale save answers 409")
+			.allMatch((error) -> error.endsWith("the server responded with a status of 409 ()"));
 	}
 
 	/**
@@ -127,6 +154,15 @@ class ContactPagesBrowserTests extends IntegrationTestSupport {
 		Path file = this.files.resolve("customers.csv");
 		Files.writeString(file, csv);
 		return file;
+	}
+
+	private void someoneElseRenames(String email, String firstName) {
+		WorkspaceId workspace = this.accounts
+			.defaultWorkspaceOf(this.accounts.personByEmail(this.marketer).orElseThrow().id())
+			.orElseThrow();
+		Contact contact = this.contacts.findByEmail(workspace, email).orElseThrow();
+		this.contacts.update(workspace, contact.id(),
+				new ContactChanges(null, firstName, null, null, null, null, null, null), null);
 	}
 
 	private Path tooLarge() throws IOException {
