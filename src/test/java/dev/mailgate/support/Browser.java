@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -18,6 +20,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -62,6 +65,52 @@ public final class Browser implements AutoCloseable {
 		field.clear();
 		field.sendKeys(value);
 		return this;
+	}
+
+	/**
+	 * Chooses a file in a file input, as a person picking it in the file dialog.
+	 */
+	public Browser attach(String id, Path file) {
+		this.driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+		return this;
+	}
+
+	/**
+	 * Chooses the option with this value in a select.
+	 */
+	public Browser select(String id, String value) {
+		new Select(this.driver.findElement(By.id(id))).selectByValue(value);
+		return this;
+	}
+
+	/**
+	 * The value of the option a select shows.
+	 */
+	public String selected(String id) {
+		return new Select(this.driver.findElement(By.id(id))).getFirstSelectedOption().getDomProperty("value");
+	}
+
+	/**
+	 * Waits until the element's property (such as a progress bar's {@code value}) is
+	 * {@code expected}, through reloads of the page.
+	 */
+	public Browser waitForProperty(String cssSelector, String property, String expected, Duration timeout) {
+		new WebDriverWait(this.driver, timeout).until(
+				(driver) -> expected.equals(driver.findElement(By.cssSelector(cssSelector)).getDomProperty(property)));
+		return this;
+	}
+
+	/**
+	 * What the page's own {@code fetch} of the path answers, with the page's session: for
+	 * downloads, which a headless browser saves instead of showing.
+	 */
+	public String fetch(String path) {
+		return (String) this.driver.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				fetch(arguments[0], { credentials: 'same-origin' })
+					.then(function (response) { return response.text(); })
+					.then(done, function (error) { done('fetch failed: ' + error); });
+				""", path);
 	}
 
 	/**
