@@ -193,7 +193,7 @@ class JdbcContacts implements Contacts {
 
 	@Override
 	public void deleteField(WorkspaceId workspace, String key) {
-		this.fields.delete(workspace, key);
+		this.fields.delete(workspace, key, now());
 	}
 
 	@Override

@@ -78,7 +78,7 @@ class JdbcFields {
 	 * with the same key starts empty.
 	 */
 	@Transactional
-	void delete(WorkspaceId workspace, String key) {
+	void delete(WorkspaceId workspace, String key, Instant now) {
 		int deleted = this.jdbc.sql("delete from contacts_fields where workspace_id = ? and field_key = ?")
 			.params(workspace.value(), key)
 			.update();
@@ -90,12 +90,18 @@ class JdbcFields {
 			.params(workspace.value(), "%\"" + key + "\"%")
 			.query((rs, n) -> {
 				Map<String, Object> values = FieldValues.readRaw(rs.getString("fields"));
-				values.remove(key);
-				return new Object[] { FieldValues.write(values), rs.getObject("id") };
+				return (values.remove(key) != null)
+						? new Object[] { FieldValues.write(values), Timestamps.utc(now), rs.getObject("id") } : null;
 			})
-			.list();
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.toList();
 		if (!rewrites.isEmpty()) {
-			this.batch.batchUpdate("update contacts_contacts set fields = ? where id = ?", rewrites);
+			// a changed contact: a new version (ETag) and change time, so a sync sees it
+			this.batch.batchUpdate(
+					"update contacts_contacts set fields = ?, version = version + 1, updated_at = ? where id = ?",
+					rewrites);
 		}
 	}
 

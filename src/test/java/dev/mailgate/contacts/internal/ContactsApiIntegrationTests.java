@@ -283,8 +283,16 @@ class ContactsApiIntegrationTests extends ContactsApiTestSupport {
 			.isEqualTo("key");
 		assertThat(field(send("POST", "/api/v1/fields", "{\"key\": \"ok\", \"type\": \"color\"}"))).isEqualTo("type");
 		contact("{\"email\": \"field@example.com\", \"fields\": {\"industry\": \"Retail\"}}");
+		contact("{\"email\": \"other-field@example.com\", \"first_name\": \"industry\"}");
+		String before = java.time.Instant.now().toString();
 
 		assertThat(delete("/api/v1/fields/industry")).hasStatus(HttpStatus.NO_CONTENT);
+		// the contact changed: a sync asking for changes since then sees it, its old ETag
+		// no
+		// longer matches
+		assertThat(emailsOf("/api/v1/contacts?updated_since=" + before)).containsExactly("field@example.com");
+		assertThat(get("/api/v1/contacts/field@example.com").getResponse().getHeader(HttpHeaders.ETAG))
+			.isEqualTo("\"2\"");
 		send("POST", "/api/v1/fields", "{\"key\": \"industry\", \"type\": \"text\"}");
 
 		assertThat(json(get("/api/v1/contacts/field@example.com"))).containsEntry("fields", Map.of());
