@@ -65,6 +65,12 @@ public interface Contacts {
 	 */
 	Page<Contact> list(WorkspaceId workspace, ContactQuery query, @Nullable String cursor, int limit);
 
+	/**
+	 * Contacts most recently changed first, as people look at them; cursors of one order
+	 * are refused by the other.
+	 */
+	Page<Contact> listNewestFirst(WorkspaceId workspace, ContactQuery query, @Nullable String cursor, int limit);
+
 	long count(WorkspaceId workspace, ContactQuery query);
 
 	List<FieldDefinition> fields(WorkspaceId workspace);

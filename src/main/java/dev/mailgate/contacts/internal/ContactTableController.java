@@ -62,10 +62,10 @@ class ContactTableController {
 	 */
 	private Page<Contact> page(Marketer marketer, ContactQuery query, @Nullable String cursor) {
 		try {
-			return this.contacts.list(marketer.workspace(), query, cursor, PAGE_SIZE);
+			return this.contacts.listNewestFirst(marketer.workspace(), query, cursor, PAGE_SIZE);
 		}
 		catch (InvalidContact ex) {
-			return this.contacts.list(marketer.workspace(), query, null, PAGE_SIZE);
+			return this.contacts.listNewestFirst(marketer.workspace(), query, null, PAGE_SIZE);
 		}
 	}
 

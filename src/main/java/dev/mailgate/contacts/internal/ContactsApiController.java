@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.contacts.BatchItemResult;
 import dev.mailgate.contacts.Contact;
 import dev.mailgate.contacts.ContactChanges;
@@ -109,10 +110,20 @@ class ContactsApiController {
 			@Parameter(description = "Only contacts changed since then",
 					schema = @Schema(format = "date-time", example = "2026-11-28T00:00:00Z")) @RequestParam(
 							name = "updated_since", required = false) @Nullable String updatedSince,
-			@Parameter(description = "Part of an email or a name") @RequestParam(required = false) @Nullable String q) {
+			@Parameter(description = "Part of an email or a name") @RequestParam(required = false) @Nullable String q,
+			@Parameter(description = "`oldest` changed first (the default, for incremental sync) or `newest` first",
+					schema = @Schema(allowableValues = { "oldest", "newest" })) @RequestParam(
+							required = false) @Nullable String order) {
 		ContactQuery query = new ContactQuery(listId(list), blankToNull(tag), status(status), since(updatedSince),
 				blankToNull(q));
-		return page(this.contacts.list(ApiCaller.of(token).workspace(), query, blankToNull(cursor), limit(limit)));
+		WorkspaceId workspace = ApiCaller.of(token).workspace();
+		if (order == null || order.isBlank() || order.equals("oldest")) {
+			return page(this.contacts.list(workspace, query, blankToNull(cursor), limit(limit)));
+		}
+		if (order.equals("newest")) {
+			return page(this.contacts.listNewestFirst(workspace, query, blankToNull(cursor), limit(limit)));
+		}
+		throw new InvalidContact("order", "oldest or newest");
 	}
 
 	@Operation(summary = "Create a contact")

@@ -149,16 +149,28 @@ class JdbcContacts implements Contacts {
 
 	@Override
 	public Page<Contact> list(WorkspaceId workspace, ContactQuery query, @Nullable String cursor, int limit) {
+		return list(workspace, query, cursor, limit, false);
+	}
+
+	@Override
+	public Page<Contact> listNewestFirst(WorkspaceId workspace, ContactQuery query, @Nullable String cursor,
+			int limit) {
+		return list(workspace, query, cursor, limit, true);
+	}
+
+	private Page<Contact> list(WorkspaceId workspace, ContactQuery query, @Nullable String cursor, int limit,
+			boolean newestFirst) {
 		if (limit < 1 || limit > 1000) {
 			throw new InvalidContact("limit", "must be between 1 and 1000");
 		}
 		ContactFilter filter = ContactFilter.of(workspace, query);
 		if (cursor != null) {
-			filter.after(ListingCursor.decode(cursor));
+			filter.after(ListingCursor.decode(cursor, newestFirst));
 		}
+		String order = newestFirst ? " order by c.updated_at desc, c.id desc" : " order by c.updated_at, c.id";
 		List<ContactRow> rows = this.jdbc
-			.sql("select " + ContactRow.COLUMNS + " from contacts_contacts c where " + filter.where()
-					+ " order by c.updated_at, c.id limit " + (limit + 1))
+			.sql("select " + ContactRow.COLUMNS + " from contacts_contacts c where " + filter.where() + order
+					+ " limit " + (limit + 1))
 			.params(filter.parameters())
 			.query(ContactRow::map)
 			.list();
@@ -166,7 +178,7 @@ class JdbcContacts implements Contacts {
 		if (rows.size() > limit) {
 			rows = rows.subList(0, limit);
 			ContactRow last = rows.get(limit - 1);
-			next = new ListingCursor(last.updatedAt(), last.id()).encode();
+			next = new ListingCursor(last.updatedAt(), last.id(), newestFirst).encode();
 		}
 		return new Page<>(contacts(workspace, rows), next);
 	}
@@ -328,8 +340,9 @@ class JdbcContacts implements Contacts {
 		}
 
 		void after(ListingCursor cursor) {
-			and("(c.updated_at > :cursor_at or (c.updated_at = :cursor_at and c.id > :cursor_id))", "cursor_at",
-					Timestamps.utc(cursor.updatedAt()));
+			String beyond = cursor.newestFirst() ? "<" : ">";
+			and("(c.updated_at %s :cursor_at or (c.updated_at = :cursor_at and c.id %s :cursor_id))".formatted(beyond,
+					beyond), "cursor_at", Timestamps.utc(cursor.updatedAt()));
 			this.parameters.put("cursor_id", cursor.id());
 		}
 

@@ -54,14 +54,15 @@ class ContactPagesIntegrationTests extends ContactPagesTestSupport {
 			contact("reader-%02d@example.com".formatted(i), "Reader");
 		}
 		String first = get("/contacts").getResponse().getContentAsString();
-		assertThat(first).contains("reader-00@example.com", "Next").doesNotContain("reader-54@example.com");
+		// newest first, as people look at them
+		assertThat(first).contains("reader-54@example.com", "Next").doesNotContain("reader-00@example.com");
 		String next = first.replaceAll("(?s).*href=\"(/contacts\\?cursor=[^\"]+)\" data-test=\"next-page\".*", "$1")
 			.replace("&amp;", "&");
 
 		assertThat(get(next)).bodyText()
-			.contains("reader-54@example.com", "First page")
-			.doesNotContain("reader-00@example.com");
-		assertThat(get("/contacts?cursor=not-a-cursor")).hasStatusOk().bodyText().contains("reader-00@example.com");
+			.contains("reader-00@example.com", "First page")
+			.doesNotContain("reader-54@example.com");
+		assertThat(get("/contacts?cursor=not-a-cursor")).hasStatusOk().bodyText().contains("reader-54@example.com");
 	}
 
 	@Test

@@ -189,6 +189,14 @@ class ContactsApiIntegrationTests extends ContactsApiTestSupport {
 				"page4@example.com");
 		assertThat(emailsOf("/api/v1/contacts?status=unsubscribed")).containsExactly("page4@example.com");
 		assertThat(emailsOf("/api/v1/contacts?q=PAGE3")).containsExactly("page3@example.com");
+		Map<String, Object> newest = json(get("/api/v1/contacts?order=newest&limit=3"));
+		assertThat(items(newest)).extracting((contact) -> contact.get("email"))
+			.containsExactly("page4@example.com", "page3@example.com", "page2@example.com");
+		assertThat(emailsOf("/api/v1/contacts?order=newest&limit=3&cursor=" + newest.get("next_cursor")))
+			.containsExactly("page1@example.com", "page0@example.com");
+		// a cursor belongs to its order
+		assertThat(field(get("/api/v1/contacts?cursor=" + newest.get("next_cursor")))).isEqualTo("cursor");
+		assertThat(field(get("/api/v1/contacts?order=sideways"))).isEqualTo("order");
 	}
 
 	@Test
