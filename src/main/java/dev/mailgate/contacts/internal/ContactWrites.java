@@ -22,6 +22,7 @@ import dev.mailgate.contacts.InvalidContact;
 import dev.mailgate.contacts.ListId;
 import dev.mailgate.contacts.SubscriptionStatus;
 import dev.mailgate.contacts.VersionMismatch;
+import dev.mailgate.platform.TimeOrderedIds;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 
@@ -139,7 +140,7 @@ final class ContactWrites {
 		ContactRow row = merge(current, changes, email, write.defaultSource(), now);
 		List<ListId> lists = (changes.lists() != null) ? changes.lists()
 				: existing.lists.getOrDefault(row.id(), List.of());
-		plan.add(current, row, changes);
+		plan.add(current, row, changes, existing.lists.getOrDefault(row.id(), List.of()));
 		return new Outcome(row, current == null, null, lists);
 	}
 
@@ -165,7 +166,7 @@ final class ContactWrites {
 				}
 			});
 		}
-		return new ContactRow((current != null) ? current.id() : UUID.randomUUID(), email,
+		return new ContactRow((current != null) ? current.id() : TimeOrderedIds.next(now), email,
 				text(changes.firstName(), (current != null) ? current.firstName() : null),
 				text(changes.lastName(), (current != null) ? current.lastName() : null), status, source, consentAt,
 				FieldValues.write(values),
@@ -256,7 +257,7 @@ final class ContactWrites {
 
 		private final List<Object[]> members = new ArrayList<>();
 
-		void add(@Nullable ContactRow current, ContactRow row, ContactChanges changes) {
+		void add(@Nullable ContactRow current, ContactRow row, ContactChanges changes, List<ListId> currentLists) {
 			if (current == null) {
 				this.inserts.add(new Object[] { row.id(), null, row.email(), row.firstName(), row.lastName(),
 						row.status().name(), row.consentSource(), Timestamps.utc(row.consentAt()), row.fields(),
@@ -268,14 +269,16 @@ final class ContactWrites {
 						row.consentSource(), Timestamps.utc(row.consentAt()), row.fields(), row.tagsColumn(),
 						row.version(), Timestamps.utc(row.updatedAt()), row.id(), current.version() });
 			}
-			if (changes.tags() != null) {
+			// tags and lists are rewritten only when they change (a sync sends them every
+			// time)
+			if (changes.tags() != null && (current == null || !current.tags().equals(row.tags()))) {
 				if (current != null) {
 					this.clearTags.add(new Object[] { row.id() });
 				}
 				row.tags()
 					.forEach((tag) -> this.tags.add(new Object[] { row.id(), null, tag.toLowerCase(Locale.ROOT) }));
 			}
-			if (changes.lists() != null) {
+			if (changes.lists() != null && (current == null || !currentLists.equals(changes.lists()))) {
 				if (current != null) {
 					this.clearLists.add(new Object[] { row.id() });
 				}
