@@ -20,6 +20,7 @@ public record Launch(String command, String[] arguments) {
 			  serve      start Mailgate (the default); options such as --server.port=9443 are passed on
 			  apps       register and manage apps and their secrets on a running Mailgate (apps --help)
 			  contacts   import contacts from a CSV file, or export them to one (contacts import --help)
+			  prepare    only build and prepare the faster start (class data sharing), then exit
 			  help       show this help
 			  version    print the version
 
