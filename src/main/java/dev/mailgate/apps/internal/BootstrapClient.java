@@ -1,5 +1,7 @@
 package dev.mailgate.apps.internal;
 
+import dev.mailgate.apps.Scope;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,8 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(200)
 class BootstrapClient implements ApplicationRunner {
 
-	static final String SCOPES = "contacts.read contacts.write campaigns.read campaigns.write campaigns.send "
-			+ "reports.read webhooks.manage apps.manage client.create openid profile email";
+	static final String SCOPES = String.join(" ", Scope.allValues());
 
 	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
 

@@ -51,6 +51,13 @@ final class ContactRules {
 	}
 
 	/**
+	 * The workspace's field definitions by key.
+	 */
+	Map<String, FieldDefinition> fields() {
+		return this.fields;
+	}
+
+	/**
 	 * The email as stored: trimmed and in lower case; or {@code null} if it is not an
 	 * address mail can be sent to.
 	 */

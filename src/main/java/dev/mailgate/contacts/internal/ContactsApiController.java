@@ -283,9 +283,17 @@ class ContactsApiController {
 	}
 
 	static Map<String, @Nullable Object> page(Page<Contact> page) {
+		return page(page.data().stream().map(ContactJson::write).toList(), page.nextCursor());
+	}
+
+	/**
+	 * The API's one listing shape (DESIGN.md): {@code {"data": [...], "next_cursor":
+	 * ...}}.
+	 */
+	static Map<String, @Nullable Object> page(List<?> data, @Nullable String nextCursor) {
 		Map<String, @Nullable Object> json = new LinkedHashMap<>();
-		json.put("data", page.data().stream().map(ContactJson::write).toList());
-		json.put("next_cursor", page.nextCursor());
+		json.put("data", data);
+		json.put("next_cursor", nextCursor);
 		return json;
 	}
 

@@ -47,14 +47,9 @@ class FieldsApiController {
 			content = @Content(schema = @Schema(implementation = ContactsSchemas.FieldPage.class)))
 	@GetMapping
 	Map<String, @Nullable Object> listFields(@AuthenticationPrincipal Jwt token) {
-		Map<String, @Nullable Object> json = new LinkedHashMap<>();
-		json.put("data",
-				this.contacts.fields(ApiCaller.of(token).workspace())
-					.stream()
-					.map(FieldsApiController::write)
-					.toList());
-		json.put("next_cursor", null);
-		return json;
+		return ContactsApiController.page(
+				this.contacts.fields(ApiCaller.of(token).workspace()).stream().map(FieldsApiController::write).toList(),
+				null);
 	}
 
 	/**

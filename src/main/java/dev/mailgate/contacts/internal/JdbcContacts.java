@@ -87,13 +87,9 @@ class JdbcContacts implements Contacts {
 			throw new InvalidContact("email",
 					"must match the address in the URL; to change an address, PATCH /api/v1/contacts/{id}");
 		}
-		Optional<Contact> current = findByEmail(workspace, normalized);
+		// found by its email in the write's own look-up, which also answers If-Match
 		ContactChanges withEmail = (changes.email() != null) ? changes : changes.withEmail(normalized);
-		ContactId id = current.map(Contact::id).orElse(null);
-		if (expectedVersion != null && id == null) {
-			throw VersionMismatch.current(null);
-		}
-		return single(workspace, new ContactWrites.Write(withEmail, id, false, expectedVersion, source(changes)));
+		return single(workspace, new ContactWrites.Write(withEmail, null, false, expectedVersion, source(changes)));
 	}
 
 	@Override
@@ -104,8 +100,14 @@ class JdbcContacts implements Contacts {
 		List<ContactWrites.Write> batch = items.stream()
 			.map((item) -> new ContactWrites.Write(item, null, false, null, source(item)))
 			.toList();
-		List<ContactWrites.Outcome> outcomes = this.bulk.run(() -> apply(workspace, batch));
-		Map<String, FieldDefinition> definitions = this.fields.byKey(workspace);
+		return this.bulk.run(() -> {
+			ContactRules rules = rules(workspace);
+			return results(this.writes.apply(workspace, rules, batch, now()), rules.fields());
+		});
+	}
+
+	private static List<BatchItemResult> results(List<ContactWrites.Outcome> outcomes,
+			Map<String, FieldDefinition> definitions) {
 		return IntStream.range(0, outcomes.size()).mapToObj((i) -> {
 			ContactWrites.Outcome outcome = outcomes.get(i);
 			if (outcome.failure() != null) {
@@ -135,16 +137,23 @@ class JdbcContacts implements Contacts {
 
 	@Override
 	public void delete(WorkspaceId workspace, ContactId id, @Nullable Long expectedVersion) {
-		Contact contact = find(workspace, id).orElseThrow(() -> new ContactNotFound("Contact " + id));
-		if (expectedVersion != null && expectedVersion != IfMatch.ANY && contact.version() != expectedVersion) {
-			throw VersionMismatch.current(contact.etag());
+		long version = version(workspace, id).orElseThrow(() -> new ContactNotFound("Contact " + id));
+		if (expectedVersion != null && expectedVersion != IfMatch.ANY && version != expectedVersion) {
+			throw VersionMismatch.current("\"" + version + "\"");
 		}
 		int deleted = this.jdbc.sql("delete from contacts_contacts where workspace_id = ? and id = ? and version = ?")
-			.params(workspace.value(), id.value(), contact.version())
+			.params(workspace.value(), id.value(), version)
 			.update();
 		if (deleted == 0) {
-			throw VersionMismatch.current(find(workspace, id).map(Contact::etag).orElse(null));
+			throw VersionMismatch.current(version(workspace, id).map((now) -> "\"" + now + "\"").orElse(null));
 		}
+	}
+
+	private Optional<Long> version(WorkspaceId workspace, ContactId id) {
+		return this.jdbc.sql("select version from contacts_contacts where workspace_id = ? and id = ?")
+			.params(workspace.value(), id.value())
+			.query(Long.class)
+			.optional();
 	}
 
 	@Override
@@ -248,16 +257,20 @@ class JdbcContacts implements Contacts {
 	}
 
 	private Upserted single(WorkspaceId workspace, ContactWrites.Write write) {
-		ContactWrites.Outcome outcome = apply(workspace, List.of(write)).get(0);
+		ContactRules rules = rules(workspace);
+		ContactWrites.Outcome outcome = this.writes.apply(workspace, rules, List.of(write), now()).get(0);
 		if (outcome.failure() != null) {
 			throw outcome.failure();
 		}
-		return new Upserted(contact(outcome, this.fields.byKey(workspace)), outcome.created());
+		return new Upserted(contact(outcome, rules.fields()), outcome.created());
 	}
 
-	private List<ContactWrites.Outcome> apply(WorkspaceId workspace, List<ContactWrites.Write> writes) {
-		ContactRules rules = new ContactRules(this.fields.all(workspace), new HashSet<>(this.lists.ids(workspace)));
-		return this.writes.apply(workspace, rules, writes, now());
+	/**
+	 * The workspace's field definitions and lists, read once per write and used both to
+	 * check it and to answer with the contacts it wrote.
+	 */
+	private ContactRules rules(WorkspaceId workspace) {
+		return new ContactRules(this.fields.all(workspace), new HashSet<>(this.lists.ids(workspace)));
 	}
 
 	private static Contact contact(ContactWrites.Outcome outcome, Map<String, FieldDefinition> definitions) {

@@ -55,10 +55,8 @@ class ListsApiController {
 			content = @Content(schema = @Schema(implementation = ContactsSchemas.ListPage.class)))
 	@GetMapping
 	Map<String, @Nullable Object> listLists(@AuthenticationPrincipal Jwt token) {
-		Map<String, @Nullable Object> json = new LinkedHashMap<>();
-		json.put("data", this.contacts.lists(workspace(token)).stream().map(ListsApiController::write).toList());
-		json.put("next_cursor", null);
-		return json;
+		return ContactsApiController
+			.page(this.contacts.lists(workspace(token)).stream().map(ListsApiController::write).toList(), null);
 	}
 
 	@Operation(summary = "Create a list")

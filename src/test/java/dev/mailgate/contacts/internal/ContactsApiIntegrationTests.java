@@ -104,6 +104,26 @@ class ContactsApiIntegrationTests extends ContactsApiTestSupport {
 	}
 
 	@Test
+	void ifMatchStarWritesOnlyAnExistingContact() {
+		// RFC 9110 §13.1.1: "*" is true when a current representation exists, false
+		// otherwise
+		assertThat(send("PUT", "/api/v1/contacts/star@example.com", "{\"first_name\": \"Star\"}", HttpHeaders.IF_MATCH,
+				"*"))
+			.hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(get("/api/v1/contacts/star@example.com")).hasStatus(HttpStatus.NOT_FOUND);
+		contact("{\"email\": \"star@example.com\"}");
+
+		MvcTestResult updated = send("PUT", "/api/v1/contacts/star@example.com", "{\"first_name\": \"Star\"}",
+				HttpHeaders.IF_MATCH, "*");
+
+		assertThat(updated).hasStatusOk();
+		assertThat(json(updated)).containsEntry("first_name", "Star");
+		assertThat(send("PUT", "/api/v1/contacts/star@example.com", "{\"first_name\": \"Old\"}", HttpHeaders.IF_MATCH,
+				"\"1\""))
+			.hasStatus(HttpStatus.PRECONDITION_FAILED);
+	}
+
+	@Test
 	void patchClearsWithNullAndRemovesOneFieldValue() {
 		send("POST", "/api/v1/fields", "{\"key\": \"plan\", \"type\": \"text\"}");
 		send("POST", "/api/v1/fields", "{\"key\": \"trial\", \"type\": \"boolean\"}");
