@@ -54,4 +54,22 @@ public final class AppEvents {
 			@Nullable String sourceUrl, boolean revoked, Instant at) {
 	}
 
+	/**
+	 * A secret that stopped working was presented: revoked, expired, or past the grace
+	 * period of a rotation. The app still has it somewhere (a server not updated, or a
+	 * copy in the wrong hands).
+	 *
+	 * @param endedAt when the secret stopped working
+	 */
+	public record RetiredSecretPresented(AppId app, String clientId, String secretPrefix, Instant endedAt,
+			@Nullable String address, Instant at) {
+	}
+
+	/**
+	 * A secret reached its expiry date (its maximum age, or the end of a rotation's grace
+	 * period) and no longer works.
+	 */
+	public record SecretExpired(AppId app, String clientId, String secretPrefix, Instant at) {
+	}
+
 }

@@ -7,14 +7,36 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Gives every page the signed-in user (or nothing), for the layout's header.
+ * Gives every page the signed-in user (or nothing), and whether they administer their
+ * workspace, for the layout's header.
  */
 @ControllerAdvice
 class CurrentUser {
 
+	private final JdbcAccounts accounts;
+
+	CurrentUser(JdbcAccounts accounts) {
+		this.accounts = accounts;
+	}
+
 	@ModelAttribute("currentUser")
 	@Nullable SignedInUser currentUser(@AuthenticationPrincipal @Nullable SignedInUser user) {
 		return user;
+	}
+
+	/**
+	 * Whether the signed-in user is an owner or admin of their workspace, who sees the
+	 * security pages.
+	 */
+	@ModelAttribute("currentUserAdministers")
+	boolean administers(@AuthenticationPrincipal @Nullable SignedInUser user) {
+		if (user == null) {
+			return false;
+		}
+		return this.accounts.defaultWorkspaceOf(user.id())
+			.flatMap((workspace) -> this.accounts.roleOf(user.id(), workspace))
+			.map((role) -> role.canAdminister())
+			.orElse(false);
 	}
 
 }

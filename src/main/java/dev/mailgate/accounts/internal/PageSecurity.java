@@ -2,16 +2,21 @@ package dev.mailgate.accounts.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.mailgate.accounts.AccountEvents;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -55,7 +60,7 @@ class PageSecurity {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE - 10)
 	SecurityFilterChain pageChain(HttpSecurity http, SignInThrottle throttle, JdbcAccounts accounts, Clock clock,
-			SecurityContextRepository contexts) throws Exception {
+			SecurityContextRepository contexts, ApplicationEventPublisher events) throws Exception {
 		return http
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(SignInPaths.SIGN_IN, SignInPaths.THROTTLED, SignInPaths.SIGN_UP, "/error", "/css/**",
@@ -66,8 +71,8 @@ class PageSecurity {
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.formLogin((form) -> form.loginPage(SignInPaths.SIGN_IN)
 				.usernameParameter(SignInPaths.EMAIL_PARAMETER)
-				.successHandler(new SignedIn(throttle, accounts, clock))
-				.failureHandler(new SignInFailed(throttle)))
+				.successHandler(new SignedIn(throttle, accounts, events, clock))
+				.failureHandler(new SignInFailed(throttle, events, clock)))
 			.logout((logout) -> logout.logoutSuccessUrl(SignInPaths.SIGN_IN + "?signedOut"))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInOrProblem()))
 			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
@@ -91,7 +96,8 @@ class PageSecurity {
 	}
 
 	/**
-	 * Clears the account's failed attempts and records when it last signed in.
+	 * Clears the account's failed attempts, records when it last signed in and tells the
+	 * audit log.
 	 */
 	static final class SignedIn extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -99,11 +105,14 @@ class PageSecurity {
 
 		private final JdbcAccounts accounts;
 
+		private final ApplicationEventPublisher events;
+
 		private final Clock clock;
 
-		SignedIn(SignInThrottle throttle, JdbcAccounts accounts, Clock clock) {
+		SignedIn(SignInThrottle throttle, JdbcAccounts accounts, ApplicationEventPublisher events, Clock clock) {
 			this.throttle = throttle;
 			this.accounts = accounts;
+			this.events = events;
 			this.clock = clock;
 			setDefaultTargetUrl("/");
 		}
@@ -113,7 +122,10 @@ class PageSecurity {
 				Authentication authentication) throws ServletException, IOException {
 			this.throttle.succeeded(request.getParameter(SignInPaths.EMAIL_PARAMETER));
 			if (authentication.getPrincipal() instanceof SignedInUser user) {
-				this.accounts.recordSignIn(user.id(), this.clock.instant());
+				Instant now = this.clock.instant();
+				this.accounts.recordSignIn(user.id(), now);
+				this.events.publishEvent(new AccountEvents.SignInSucceeded(user.id(), authentication.getName(),
+						request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), now));
 			}
 			super.onAuthenticationSuccess(request, response, authentication);
 		}
@@ -121,21 +133,31 @@ class PageSecurity {
 	}
 
 	/**
-	 * Counts the failure against the account and the address, then shows the form again.
+	 * Counts the failure against the account and the address, tells the audit log, then
+	 * shows the form again.
 	 */
 	static final class SignInFailed extends SimpleUrlAuthenticationFailureHandler {
 
 		private final SignInThrottle throttle;
 
-		SignInFailed(SignInThrottle throttle) {
+		private final ApplicationEventPublisher events;
+
+		private final Clock clock;
+
+		SignInFailed(SignInThrottle throttle, ApplicationEventPublisher events, Clock clock) {
 			super(SignInPaths.SIGN_IN + "?error");
 			this.throttle = throttle;
+			this.events = events;
+			this.clock = clock;
 		}
 
 		@Override
 		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 				AuthenticationException exception) throws IOException, ServletException {
-			this.throttle.failed(request.getParameter(SignInPaths.EMAIL_PARAMETER), request.getRemoteAddr());
+			String email = request.getParameter(SignInPaths.EMAIL_PARAMETER);
+			this.throttle.failed(email, request.getRemoteAddr());
+			this.events.publishEvent(new AccountEvents.SignInFailed((email != null) ? email.strip() : "",
+					request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), this.clock.instant()));
 			super.onAuthenticationFailure(request, response, exception);
 		}
 

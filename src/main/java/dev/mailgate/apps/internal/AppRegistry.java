@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -98,10 +99,26 @@ class AppRegistry implements Apps {
 			}
 		}
 		if (matched == null) {
+			retired(app, presented, fromAddress);
 			return false;
 		}
 		this.usage.used(matched, fromAddress);
 		return true;
+	}
+
+	/**
+	 * Tells the alert rules when a secret that no longer works is still in use (only on a
+	 * failed authentication, so never on the hot path).
+	 */
+	private void retired(AppClient app, SecretHash presented, @Nullable String fromAddress) {
+		this.secrets.byHash(presented)
+			.filter((found) -> found.app().equals(app.id()))
+			.map(JdbcSecrets.LeakedSecret::secret)
+			.filter((secret) -> !secret.activeAt(this.clock.instant()))
+			.ifPresent((secret) -> this.events
+				.publishEvent(new AppEvents.RetiredSecretPresented(app.id(), app.clientId(), secret.prefix(),
+						Objects.requireNonNull((secret.revokedAt() != null) ? secret.revokedAt() : secret.expiresAt()),
+						fromAddress, this.clock.instant())));
 	}
 
 	@Override

@@ -22,7 +22,9 @@ final class ApiScopes {
 			new Rule(HttpMethod.GET, "campaigns.read", "/api/v1/campaigns/**"),
 			new Rule(null, "campaigns.write", "/api/v1/campaigns/**"),
 			new Rule(null, "reports.read", "/api/v1/events/**"),
-			new Rule(null, "webhooks.manage", "/api/v1/webhooks/**"), new Rule(null, "apps.manage", "/api/v1/apps/**"));
+			new Rule(null, "webhooks.manage", "/api/v1/webhooks/**"), new Rule(null, "apps.manage", "/api/v1/apps/**"),
+			new Rule(null, "grants.manage", "/api/v1/grants/**"),
+			new Rule(HttpMethod.GET, "audit.read", "/api/v1/audit-events/**"));
 
 	private ApiScopes() {
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.mailgate.apps.Apps;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -70,11 +71,12 @@ class AuthorizationServerSecurity {
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, AppClients clients, Apps apps,
 			HashedAuthorizationService authorizations, JdbcConsents consents, OAuth2TokenGenerator<?> tokens,
 			AuthorizationServerSettings settings, JwtDecoder bearerTokens, ClientAssertions clientAssertions,
-			Clock clock) throws Exception {
+			ApplicationEventPublisher events, Clock clock) throws Exception {
 		String issuer = settings.getIssuer();
 		IssuerInAuthorizationResponse responses = new IssuerInAuthorizationResponse(issuer);
 		MailgateTokenGenerators.AuthorizationCodes codes = new MailgateTokenGenerators.AuthorizationCodes(clock);
 		OAuthErrors errors = new OAuthErrors();
+		ClientAuthenticationFailures clientFailures = new ClientAuthenticationFailures(errors, apps, events, clock);
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(server.getEndpointsMatcher())
 			.with(server,
@@ -95,7 +97,7 @@ class AuthorizationServerSecurity {
 								providers.add(0, new ClientSecretCheck(apps, clients, new PkceCheck(authorizations)));
 								providers.add(0, new PublicClientIdentification.Provider(apps, clients));
 							})
-							.errorResponseHandler(errors))
+							.errorResponseHandler(clientFailures))
 						.authorizationEndpoint((endpoint) -> endpoint.consentPage(ConsentController.PATH)
 							.authorizationResponseHandler(responses)
 							.errorResponseHandler(responses)
@@ -118,7 +120,9 @@ class AuthorizationServerSecurity {
 									(provider) -> (provider instanceof OAuth2TokenIntrospectionAuthenticationProvider)
 											? new OwnTokensIntrospection(provider) : provider))
 							.errorResponseHandler(errors))
-						.tokenRevocationEndpoint((endpoint) -> endpoint.errorResponseHandler(errors))
+						.tokenRevocationEndpoint(
+								(endpoint) -> endpoint.revocationResponseHandler(new RevocationResponses(events, clock))
+									.errorResponseHandler(errors))
 						.authorizationServerMetadataEndpoint(
 								(endpoint) -> endpoint.authorizationServerMetadataCustomizer(
 										(metadata) -> metadata.claims((claims) -> describe(claims, issuer))))

@@ -19,10 +19,14 @@ import java.util.function.Consumer;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mailgate.apps.AppId;
+import dev.mailgate.apps.Apps;
+import dev.mailgate.oauth.OAuthEvents;
 import dev.mailgate.platform.CredentialFormat;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -62,6 +66,12 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	static final String STORED_REFRESH = "dev.mailgate.oauth.storedRefreshHash";
 
 	/**
+	 * The hash of the access token the row held when it was read, so that a save can tell
+	 * a newly issued access token from the one it already had.
+	 */
+	static final String STORED_ACCESS = "dev.mailgate.oauth.storedAccessHash";
+
+	/**
 	 * The attributes as read from the row: an update whose attributes are still these
 	 * leaves the column alone instead of serializing them again (the code exchange and
 	 * the refresh grant change only tokens).
@@ -91,9 +101,15 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 
 	private final Cache<String, Optional<OAuth2Authorization>> byAccessHash;
 
+	private final Apps apps;
+
+	private final ApplicationEventPublisher events;
+
 	HashedAuthorizationService(JdbcClient jdbc, RegisteredClientRepository clients, OAuthProperties properties,
-			Clock clock, TransactionOperations transactions) {
+			Clock clock, TransactionOperations transactions, Apps apps, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.apps = apps;
+		this.events = events;
 		this.transactions = transactions;
 		this.clients = clients;
 		this.properties = properties;
@@ -117,9 +133,22 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		Row row = Row.of(authorization);
 		if (!(authorization.getAttribute(STORED_REFRESH) instanceof String storedRefresh)) {
 			insert(row);
+			issued(authorization, row, "");
 			return;
 		}
 		this.transactions.executeWithoutResult((status) -> replace(authorization, row, storedRefresh));
+		issued(authorization, row, Objects.requireNonNullElse(authorization.getAttribute(STORED_ACCESS), ""));
+	}
+
+	private void issued(OAuth2Authorization authorization, Row row, String storedAccess) {
+		if (row.access() == null || row.access().hash().equals(storedAccess)) {
+			return;
+		}
+		AppId app = AppId.parse(authorization.getRegisteredClientId());
+		this.apps.byId(app)
+			.ifPresent((client) -> this.events
+				.publishEvent(new OAuthEvents.TokenIssued(app, client.clientId(), client.workspace(),
+						authorization.getAuthorizationGrantType().getValue(), row.access().issuedAt())));
 	}
 
 	private void replace(OAuth2Authorization authorization, Row row, String storedRefresh) {
@@ -227,6 +256,13 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 */
 	private void revokeFamily(String authorizationId) {
 		evictAccessTokenOf(authorizationId);
+		this.jdbc.sql("select registered_client_id, principal_name from oauth_authorizations where id = ?")
+			.param(authorizationId)
+			.query((rs, row) -> new Holder(AppId.parse(rs.getString(1)), rs.getString(2)))
+			.optional()
+			.ifPresent((holder) -> this.apps.byId(holder.app())
+				.ifPresent((client) -> this.events.publishEvent(new OAuthEvents.RefreshTokenReused(holder.app(),
+						client.clientId(), holder.principal(), this.clock.instant()))));
 		this.jdbc.sql("delete from oauth_authorizations where id = ?").param(authorizationId).update();
 	}
 
@@ -315,6 +351,8 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		// The row lives as long as the person's authorization: its creation starts the
 		// refresh token family's absolute lifetime.
 		attributes.put(FAMILY_STARTED_AT, Timestamps.instant(rs, "created_at"));
+		String accessHash = rs.getString("access_hash");
+		attributes.put(STORED_ACCESS, (accessHash != null) ? accessHash : "");
 		String refreshHash = rs.getString("refresh_hash");
 		attributes.put(STORED_REFRESH, (refreshHash != null) ? refreshHash : "");
 		String stateHash = rs.getString("state_hash");
@@ -382,6 +420,13 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	}
 
 	/**
+	 * Whose grant an authorization is.
+	 */
+	private record Holder(AppId app, String principal) {
+
+	}
+
+	/**
 	 * The attributes an authorization was read with, kept out of equality games by a type
 	 * of its own.
 	 */
@@ -400,6 +445,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			Map<String, Object> attributes = new HashMap<>(authorization.getAttributes());
 			Object state = attributes.remove(OAuth2ParameterNames.STATE);
 			attributes.remove(STORED_REFRESH);
+			attributes.remove(STORED_ACCESS);
 			Object stored = attributes.remove(STORED_ATTRIBUTES);
 			attributes.remove(FAMILY_STARTED_AT);
 			if (attributes.get(Principal.class.getName()) instanceof UsernamePasswordAuthenticationToken person

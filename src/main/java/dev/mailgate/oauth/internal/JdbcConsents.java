@@ -1,12 +1,23 @@
 package dev.mailgate.oauth.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import dev.mailgate.accounts.Accounts;
+import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.apps.AppId;
+import dev.mailgate.apps.Apps;
+import dev.mailgate.oauth.OAuthEvents;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -22,27 +33,57 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcConsents implements OAuth2AuthorizationConsentService {
 
+	private static final String SCOPE = "SCOPE_";
+
 	private final JdbcClient jdbc;
+
+	private final Apps apps;
+
+	private final Accounts accounts;
+
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	JdbcConsents(JdbcClient jdbc, Clock clock) {
+	JdbcConsents(JdbcClient jdbc, Apps apps, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.apps = apps;
+		this.events = events;
 		this.clock = clock;
 	}
 
+	/**
+	 * Replaces the person's consent for the app and tells the rest of Mailgate, which
+	 * emails the person when the app is new to their account.
+	 */
 	@Override
 	@Transactional
 	public void save(OAuth2AuthorizationConsent consent) {
-		remove(consent);
-		String authorities = String.join(" ",
-				consent.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
+		boolean firstTime = this.jdbc.sql("""
+				delete from oauth_consents where registered_client_id = ? and principal_name = ?""")
+			.params(UUID.fromString(consent.getRegisteredClientId()), consent.getPrincipalName())
+			.update() == 0;
+		List<String> granted = consent.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList();
+		Instant now = this.clock.instant();
+		UUID workspace = this.accounts.personByEmail(consent.getPrincipalName())
+			.flatMap((person) -> this.accounts.defaultWorkspaceOf(person.id()))
+			.map(WorkspaceId::value)
+			.orElse(null);
 		this.jdbc.sql("""
-				insert into oauth_consents (registered_client_id, principal_name, authorities, granted_at)
-				values (?, ?, ?, ?)""")
-			.params(UUID.fromString(consent.getRegisteredClientId()), consent.getPrincipalName(), authorities,
-					Timestamps.utc(this.clock.instant()))
+				insert into oauth_consents (registered_client_id, principal_name, authorities, granted_at, workspace_id)
+				values (?, ?, ?, ?, ?)""")
+			.params(UUID.fromString(consent.getRegisteredClientId()), consent.getPrincipalName(),
+					String.join(" ", granted), Timestamps.utc(now), workspace)
 			.update();
+		AppId app = AppId.parse(consent.getRegisteredClientId());
+		Set<String> scopes = granted.stream()
+			.filter((authority) -> authority.startsWith(SCOPE))
+			.map((authority) -> authority.substring(SCOPE.length()))
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		this.apps.byId(app)
+			.ifPresent((client) -> this.events.publishEvent(new OAuthEvents.ConsentGranted(app, client.clientId(),
+					consent.getPrincipalName(), scopes, firstTime, now)));
 	}
 
 	@Override

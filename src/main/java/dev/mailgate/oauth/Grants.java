@@ -1,0 +1,15 @@
+package dev.mailgate.oauth;
+
+import dev.mailgate.accounts.WorkspaceId;
+
+/**
+ * The grants people gave apps (connected apps), as other modules may see them.
+ */
+public interface Grants {
+
+	/**
+	 * How many connected apps (one per person and app) act on the workspace.
+	 */
+	long activeCount(WorkspaceId workspace);
+
+}
