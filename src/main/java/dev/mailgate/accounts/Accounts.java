@@ -19,6 +19,8 @@ public interface Accounts {
 	 */
 	Optional<Person> personByEmail(String email);
 
+	Optional<Person> person(UserId id);
+
 	/**
 	 * The workspace a person works in by default: the first one they joined.
 	 */

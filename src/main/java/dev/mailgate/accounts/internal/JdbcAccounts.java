@@ -119,6 +119,11 @@ class JdbcAccounts implements Accounts {
 	}
 
 	@Override
+	public Optional<Person> person(UserId id) {
+		return user(id).map((user) -> new Person(user.id(), user.email().value(), user.displayName()));
+	}
+
+	@Override
 	public Optional<WorkspaceId> defaultWorkspaceOf(UserId user) {
 		return membershipsOf(user).stream().map(Membership::workspace).findFirst();
 	}

@@ -19,6 +19,7 @@ import dev.mailgate.apps.InvalidAppMetadata;
 import dev.mailgate.apps.NewApp;
 import dev.mailgate.apps.RegisteredApp;
 import dev.mailgate.apps.SecretId;
+import dev.mailgate.platform.CacheEvictions;
 import dev.mailgate.platform.CredentialFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +46,11 @@ class AppRegistry implements Apps {
 
 	private final ApplicationEventPublisher events;
 
+	private final CacheEvictions evictions;
+
 	private final Clock clock;
+
+	private static final String CACHE = "apps.client";
 
 	private final Cache<String, CachedApp> byClientId = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(10))
@@ -58,7 +63,9 @@ class AppRegistry implements Apps {
 		.build();
 
 	AppRegistry(JdbcApps apps, JdbcSecrets secrets, SecretUsage usage, LeakReports leaks, SecretPolicy policy,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, CacheEvictions evictions, Clock clock) {
+		this.evictions = evictions;
+		this.evictions.listen(CACHE, this::dropCached);
 		this.policy = policy;
 		this.apps = apps;
 		this.secrets = secrets;
@@ -237,9 +244,14 @@ class AppRegistry implements Apps {
 	}
 
 	/**
-	 * Drops the cached app and secrets, after a change to either.
+	 * Drops the cached app and secrets after a change to either, on every node (a
+	 * suspension or a revoked secret takes effect everywhere within a second).
 	 */
 	void forget(String clientId) {
+		this.evictions.evict(CACHE, clientId);
+	}
+
+	private void dropCached(String clientId) {
 		this.byClientId.invalidate(clientId);
 		this.byId.asMap().values().removeIf((app) -> app.clientId().equals(clientId));
 	}

@@ -9,7 +9,9 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import dev.mailgate.apps.AppId;
 import dev.mailgate.apps.Apps;
 import dev.mailgate.platform.CredentialFormat;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -22,6 +24,8 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Checks the bearer tokens the API is called with, both kinds through one door. An opaque
@@ -42,8 +46,11 @@ class BearerTokens implements JwtDecoder {
 
 	private final Cache<String, Jwt> verified;
 
+	private final GrantUsage usage;
+
 	BearerTokens(HashedAuthorizationService authorizations, Apps apps, SigningKeys keys, IssuerProperties issuer,
-			OAuthProperties properties) {
+			OAuthProperties properties, GrantUsage usage) {
+		this.usage = usage;
 		this.verified = Caffeine.newBuilder().expireAfterWrite(properties.tokenCacheTtl()).maximumSize(100_000).build();
 		this.authorizations = authorizations;
 		this.apps = apps;
@@ -81,6 +88,11 @@ class BearerTokens implements JwtDecoder {
 		return jwt;
 	}
 
+	private static @Nullable String remoteAddress() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)
+				? request.getRequest().getRemoteAddr() : null;
+	}
+
 	private OAuth2Authorization.Token<OAuth2AccessToken> liveAccessToken(String token) {
 		OAuth2Authorization authorization = this.authorizations.findAccessToken(token);
 		OAuth2Authorization.Token<OAuth2AccessToken> access = (authorization != null) ? authorization.getAccessToken()
@@ -93,6 +105,9 @@ class BearerTokens implements JwtDecoder {
 			.orElse(true);
 		if (suspended) {
 			throw new BadJwtException("The app this token was issued to is suspended or deleted");
+		}
+		if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) {
+			this.usage.used(authorization.getRegisteredClientId(), authorization.getPrincipalName(), remoteAddress());
 		}
 		return access;
 	}

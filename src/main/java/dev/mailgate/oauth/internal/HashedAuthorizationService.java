@@ -22,6 +22,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mailgate.apps.AppId;
 import dev.mailgate.apps.Apps;
 import dev.mailgate.oauth.OAuthEvents;
+import dev.mailgate.platform.CacheEvictions;
 import dev.mailgate.platform.CredentialFormat;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,18 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 */
 	static final String STORED_ATTRIBUTES = "dev.mailgate.oauth.storedAttributes";
 
+	/**
+	 * Access tokens cached by the hash of their value; evicted on every node when
+	 * revoked.
+	 */
+	static final String ACCESS_CACHE = "oauth.access";
+
+	/**
+	 * Every cached access token of a client (by its registered client id), evicted on
+	 * every node when the client's tokens are revoked at once.
+	 */
+	static final String CLIENT_CACHE = "oauth.client";
+
 	private static final String RFC9700_4_14_2 = "https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2";
 
 	private static final String COLUMNS = """
@@ -105,9 +118,13 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 
 	private final ApplicationEventPublisher events;
 
+	private final CacheEvictions evictions;
+
 	HashedAuthorizationService(JdbcClient jdbc, RegisteredClientRepository clients, OAuthProperties properties,
-			Clock clock, TransactionOperations transactions, Apps apps, ApplicationEventPublisher events) {
+			Clock clock, TransactionOperations transactions, Apps apps, ApplicationEventPublisher events,
+			CacheEvictions evictions) {
 		this.jdbc = jdbc;
+		this.evictions = evictions;
 		this.apps = apps;
 		this.events = events;
 		this.transactions = transactions;
@@ -118,6 +135,11 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			.expireAfterWrite(properties.tokenCacheTtl())
 			.maximumSize(200_000)
 			.build();
+		evictions.listen(ACCESS_CACHE, this.byAccessHash::invalidate);
+		evictions.listen(CLIENT_CACHE,
+				(clientId) -> this.byAccessHash.asMap()
+					.values()
+					.removeIf((cached) -> cached.isPresent() && cached.get().getRegisteredClientId().equals(clientId)));
 	}
 
 	/**
@@ -166,17 +188,25 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 						"The refresh token was already used", RFC9700_4_14_2));
 			}
 		}
-		evictAccessTokenOf(authorization.getId());
+		// A rotated access token is left to expire (and to the cache's short life on
+		// other
+		// nodes); a revoked one (RFC 7009) stops working on every node.
+		evictAccessTokenOf(authorization.getId(), false);
 		update(row);
 		if (row.access() != null) {
-			this.byAccessHash.invalidate(row.access().hash());
+			if (Boolean.TRUE.equals(row.access().metadata().get(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME))) {
+				this.evictions.evict(ACCESS_CACHE, row.access().hash());
+			}
+			else {
+				this.byAccessHash.invalidate(row.access().hash());
+			}
 		}
 	}
 
 	@Override
 	@Transactional
 	public void remove(OAuth2Authorization authorization) {
-		evictAccessTokenOf(authorization.getId());
+		evictAccessTokenOf(authorization.getId(), true);
 		this.jdbc.sql("delete from oauth_authorizations where id = ?").param(authorization.getId()).update();
 	}
 
@@ -185,12 +215,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 */
 	@Transactional
 	void removeAllOf(String registeredClientId) {
-		this.jdbc.sql(
-				"select access_hash from oauth_authorizations where registered_client_id = ? and access_hash is not null")
-			.param(UUID.fromString(registeredClientId))
-			.query(String.class)
-			.list()
-			.forEach(this.byAccessHash::invalidate);
+		this.evictions.evict(CLIENT_CACHE, registeredClientId);
 		this.jdbc.sql("delete from oauth_authorizations where registered_client_id = ?")
 			.param(UUID.fromString(registeredClientId))
 			.update();
@@ -255,7 +280,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 * grant.
 	 */
 	private void revokeFamily(String authorizationId) {
-		evictAccessTokenOf(authorizationId);
+		evictAccessTokenOf(authorizationId, true);
 		this.jdbc.sql("select registered_client_id, principal_name from oauth_authorizations where id = ?")
 			.param(authorizationId)
 			.query((rs, row) -> new Holder(AppId.parse(rs.getString(1)), rs.getString(2)))
@@ -266,12 +291,45 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		this.jdbc.sql("delete from oauth_authorizations where id = ?").param(authorizationId).update();
 	}
 
-	private void evictAccessTokenOf(String authorizationId) {
+	/**
+	 * @param everywhere whether the token is revoked (evicted on every node) or only
+	 * replaced (evicted here)
+	 */
+	private void evictAccessTokenOf(String authorizationId, boolean everywhere) {
 		this.jdbc.sql("select access_hash from oauth_authorizations where id = ? and access_hash is not null")
 			.param(authorizationId)
 			.query(String.class)
 			.optional()
-			.ifPresent(this.byAccessHash::invalidate);
+			.ifPresent((hash) -> {
+				if (everywhere) {
+					this.evictions.evict(ACCESS_CACHE, hash);
+				}
+				else {
+					this.byAccessHash.invalidate(hash);
+				}
+			});
+	}
+
+	/**
+	 * Revokes every token of a person's grant to an app, on every node.
+	 * @return how many authorizations there were
+	 */
+	int removeGrant(String registeredClientId, String principalName) {
+		this.jdbc
+			.sql("""
+					select access_hash from oauth_authorizations
+					where registered_client_id = ? and principal_name = ? and grant_type <> ? and access_hash is not null""")
+			.params(UUID.fromString(registeredClientId), principalName,
+					AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())
+			.query(String.class)
+			.list()
+			.forEach((hash) -> this.evictions.evict(ACCESS_CACHE, hash));
+		return this.jdbc.sql("""
+				delete from oauth_authorizations
+				where registered_client_id = ? and principal_name = ? and grant_type <> ?""")
+			.params(UUID.fromString(registeredClientId), principalName,
+					AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())
+			.update();
 	}
 
 	private @Nullable OAuth2Authorization findByHash(String column, String hash, String presented) {
