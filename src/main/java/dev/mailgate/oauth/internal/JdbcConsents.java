@@ -60,22 +60,28 @@ class JdbcConsents implements OAuth2AuthorizationConsentService {
 	@Override
 	@Transactional
 	public void save(OAuth2AuthorizationConsent consent) {
-		boolean firstTime = this.jdbc.sql("""
-				delete from oauth_consents where registered_client_id = ? and principal_name = ?""")
-			.params(UUID.fromString(consent.getRegisteredClientId()), consent.getPrincipalName())
-			.update() == 0;
 		List<String> granted = consent.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList();
 		Instant now = this.clock.instant();
-		UUID workspace = this.accounts.personByEmail(consent.getPrincipalName())
-			.flatMap((person) -> this.accounts.defaultWorkspaceOf(person.id()))
-			.map(WorkspaceId::value)
-			.orElse(null);
-		this.jdbc.sql("""
-				insert into oauth_consents (registered_client_id, principal_name, authorities, granted_at, workspace_id)
-				values (?, ?, ?, ?, ?)""")
-			.params(UUID.fromString(consent.getRegisteredClientId()), consent.getPrincipalName(),
-					String.join(" ", granted), Timestamps.utc(now), workspace)
-			.update();
+		// More scopes for an app already connected: it stays connected since the first
+		// time, and keeps its last use.
+		boolean firstTime = this.jdbc.sql("""
+				update oauth_consents set authorities = ? where registered_client_id = ? and principal_name = ?""")
+			.params(String.join(" ", granted), UUID.fromString(consent.getRegisteredClientId()),
+					consent.getPrincipalName())
+			.update() == 0;
+		if (firstTime) {
+			UUID workspace = this.accounts.personByEmail(consent.getPrincipalName())
+				.flatMap((person) -> this.accounts.defaultWorkspaceOf(person.id()))
+				.map(WorkspaceId::value)
+				.orElse(null);
+			this.jdbc
+				.sql("""
+						insert into oauth_consents (registered_client_id, principal_name, authorities, granted_at, workspace_id)
+						values (?, ?, ?, ?, ?)""")
+				.params(UUID.fromString(consent.getRegisteredClientId()), consent.getPrincipalName(),
+						String.join(" ", granted), Timestamps.utc(now), workspace)
+				.update();
+		}
 		AppId app = AppId.parse(consent.getRegisteredClientId());
 		Set<String> scopes = granted.stream()
 			.filter((authority) -> authority.startsWith(SCOPE))
