@@ -20,6 +20,11 @@ public interface Accounts {
 	Optional<Person> personByEmail(String email);
 
 	/**
+	 * The person with this id, such as the one an access token's {@code user_id} names.
+	 */
+	Optional<Person> personById(UserId user);
+
+	/**
 	 * The workspace a person works in by default: the first one they joined.
 	 */
 	Optional<WorkspaceId> defaultWorkspaceOf(UserId user);

@@ -119,6 +119,11 @@ class JdbcAccounts implements Accounts {
 	}
 
 	@Override
+	public Optional<Person> personById(UserId user) {
+		return user(user).map((found) -> new Person(found.id(), found.email().value(), found.displayName()));
+	}
+
+	@Override
 	public Optional<WorkspaceId> defaultWorkspaceOf(UserId user) {
 		return membershipsOf(user).stream().map(Membership::workspace).findFirst();
 	}

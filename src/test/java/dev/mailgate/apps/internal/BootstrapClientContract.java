@@ -109,6 +109,11 @@ abstract class BootstrapClientContract {
 		}
 
 		@Override
+		public Optional<Person> personById(UserId user) {
+			return Optional.empty();
+		}
+
+		@Override
 		public Optional<WorkspaceId> defaultWorkspaceOf(UserId user) {
 			return Optional.empty();
 		}
