@@ -8,7 +8,7 @@ import java.util.Optional;
  * How the audit log page groups kinds of events, and what the {@code kind} filter accepts
  * besides a single kind.
  */
-enum AuditCategory {
+public enum AuditCategory {
 
 	APPS("apps", "Apps"), SECRETS("secrets", "Client secrets"), ACCESS("access", "Access and tokens"),
 	SIGN_INS("signins", "Sign-ins"), LIMITS("limits", "Rate limits"), ALERTS("alerts", "Alerts");
@@ -22,15 +22,15 @@ enum AuditCategory {
 		this.label = label;
 	}
 
-	String value() {
+	public String value() {
 		return this.value;
 	}
 
-	String label() {
+	public String label() {
 		return this.label;
 	}
 
-	List<AuditKind> members() {
+	public List<AuditKind> members() {
 		return Arrays.stream(AuditKind.values()).filter((kind) -> kind.category() == this).toList();
 	}
 

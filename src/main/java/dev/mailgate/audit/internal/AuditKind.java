@@ -8,7 +8,7 @@ import java.util.Optional;
  * The kinds of security event the audit log keeps (the {@code kind} column), each with
  * the category the page groups it under, a label a person reads, and its outcome.
  */
-enum AuditKind {
+public enum AuditKind {
 
 	APP_REGISTERED("app.registered", AuditCategory.APPS, "App registered", AuditOutcome.SUCCESS),
 
@@ -71,7 +71,7 @@ enum AuditKind {
 	/**
 	 * The kind as stored, such as {@code app.registered}.
 	 */
-	String value() {
+	public String value() {
 		return this.value;
 	}
 
@@ -79,7 +79,7 @@ enum AuditKind {
 		return this.category;
 	}
 
-	String label() {
+	public String label() {
 		return this.label;
 	}
 

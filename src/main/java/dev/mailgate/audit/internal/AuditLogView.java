@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param platform whether the event belongs to no workspace (platform administrators see
  * those)
  */
-record AuditLogView(String id, String at, String timestamp, String kind, String what, String detail, String outcome,
-		String outcomeLabel, String actor, @Nullable String client, String from, @Nullable String userAgent,
-		boolean platform) {
+public record AuditLogView(String id, String at, String timestamp, String kind, String what, String detail,
+		String outcome, String outcomeLabel, String actor, @Nullable String client, String from,
+		@Nullable String userAgent, boolean platform) {
 
 	private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter
 		.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH)

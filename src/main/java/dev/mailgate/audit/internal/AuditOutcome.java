@@ -7,7 +7,7 @@ import java.util.Optional;
  * How a recorded action ended: done, failed (a wrong password or secret), or refused by
  * Mailgate (a rate limit, a reused refresh token, a retired secret).
  */
-enum AuditOutcome {
+public enum AuditOutcome {
 
 	SUCCESS("success", "Success"), FAILURE("failure", "Failure"), REFUSED("refused", "Refused");
 
@@ -20,11 +20,11 @@ enum AuditOutcome {
 		this.label = label;
 	}
 
-	String value() {
+	public String value() {
 		return this.value;
 	}
 
-	String label() {
+	public String label() {
 		return this.label;
 	}
 
