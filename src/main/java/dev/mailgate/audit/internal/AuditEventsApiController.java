@@ -63,7 +63,8 @@ class AuditEventsApiController {
 	@ApiResponse(responseCode = "400",
 			description = "A bad `kind`, `outcome`, `since`, `until`, `limit` or `cursor`, named in `field`")
 	@ApiResponse(responseCode = "403",
-			description = "The token acts for a member who is no owner or admin, or for an app of another workspace")
+			description = "The token lacks scope `audit.read` (`error=\"insufficient_scope\"`), or acts for a member who "
+					+ "is no owner or admin of the workspace")
 	@GetMapping
 	AuditEventsPage listAuditEvents(@AuthenticationPrincipal Jwt token,
 			@Parameter(
