@@ -178,6 +178,8 @@ class AuditEventsApiIntegrationTests extends AuditTestSupport {
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.hasPathSatisfying("$.field", (field) -> assertThat(field).isEqualTo(parameter))
+			.hasPathSatisfying("$.title", (title) -> assertThat(title).isEqualTo("Invalid parameter"))
+			.hasPathSatisfying("$.instance", (instance) -> assertThat(instance).isEqualTo("/api/v1/audit-events"))
 			.hasPathSatisfying("$.detail", (detail) -> assertThat(detail).asString().contains(parameter));
 	}
 
