@@ -47,8 +47,8 @@ class AuditLogRetention {
 		}
 		while (deleted == BATCH);
 		if (purged > 0) {
-			log.info("Deleted %d audit events from before %s (retention %s)".formatted(purged, before,
-					this.properties.retention()));
+			log.info("Deleted %d audit events from before %s (retention: %d days)".formatted(purged, before,
+					this.properties.retention().toDays()));
 		}
 		return purged;
 	}
