@@ -19,7 +19,10 @@ public interface Accounts {
 	 */
 	Optional<Person> personByEmail(String email);
 
-	Optional<Person> person(UserId id);
+	/**
+	 * The person with this id, such as the one an access token's {@code user_id} names.
+	 */
+	Optional<Person> personById(UserId user);
 
 	/**
 	 * The workspace a person works in by default: the first one they joined.

@@ -119,8 +119,8 @@ class JdbcAccounts implements Accounts {
 	}
 
 	@Override
-	public Optional<Person> person(UserId id) {
-		return user(id).map((user) -> new Person(user.id(), user.email().value(), user.displayName()));
+	public Optional<Person> personById(UserId user) {
+		return user(user).map((found) -> new Person(found.id(), found.email().value(), found.displayName()));
 	}
 
 	@Override

@@ -91,7 +91,7 @@ class GrantsApiController {
 			return Optional.empty();
 		}
 		try {
-			return this.accounts.person(new UserId(UUID.fromString(user)));
+			return this.accounts.personById(new UserId(UUID.fromString(user)));
 		}
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();

@@ -109,7 +109,7 @@ abstract class BootstrapClientContract {
 		}
 
 		@Override
-		public Optional<Person> person(UserId id) {
+		public Optional<Person> personById(UserId user) {
 			return Optional.empty();
 		}
 

@@ -1,0 +1,125 @@
+package dev.mailgate.audit.internal;
+
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+
+import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.apps.AppEvents;
+import dev.mailgate.apps.AppId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records what happens to apps and their secrets, once it is committed (or at once when
+ * it happened outside a transaction). Each event belongs to the workspace that owns the
+ * app.
+ */
+@Component
+class AuditRecorderApps {
+
+	private final AuditRecorder recorder;
+
+	private final AuditRecorderContext context;
+
+	AuditRecorderApps(AuditRecorder recorder, AuditRecorderContext context) {
+		this.recorder = recorder;
+		this.context = context;
+	}
+
+	@EventListener
+	void on(AppEvents.AppRegistered event) {
+		app(AuditKind.APP_REGISTERED, event.app(), event.workspace(), event.clientId(), event.actor(), event.at(),
+				(app) -> app + " registered");
+	}
+
+	@EventListener
+	void on(AppEvents.AppUpdated event) {
+		app(AuditKind.APP_UPDATED, event.app(), event.workspace(), event.clientId(), event.actor(), event.at(),
+				(app) -> "Settings of " + app + " changed");
+	}
+
+	@EventListener
+	void on(AppEvents.AppDeleted event) {
+		app(AuditKind.APP_DELETED, event.app(), event.workspace(), event.clientId(), event.actor(), event.at(),
+				(app) -> app + " deleted, with every token it held");
+	}
+
+	@EventListener
+	void on(AppEvents.AppSuspended event) {
+		app(AuditKind.APP_SUSPENDED, event.app(), event.workspace(), event.clientId(), event.actor(), event.at(),
+				(app) -> app + " suspended; every token it held was revoked");
+	}
+
+	@EventListener
+	void on(AppEvents.AppResumed event) {
+		app(AuditKind.APP_RESUMED, event.app(), event.workspace(), event.clientId(), event.actor(), event.at(),
+				(app) -> app + " resumed; it may ask for tokens again");
+	}
+
+	@EventListener
+	void on(AppEvents.SecretCreated event) {
+		app(AuditKind.SECRET_CREATED, event.app(), null, event.clientId(), event.actor(), event.at(),
+				(app) -> "Client secret " + event.secretPrefix() + "… of " + app + " created");
+	}
+
+	@EventListener
+	void on(AppEvents.SecretRotated event) {
+		String previous = event.previousValidUntil().isAfter(event.at())
+				? "the previous ones work until " + AuditLogView.time(event.previousValidUntil())
+				: "the previous ones were revoked";
+		app(AuditKind.SECRET_ROTATED, event.app(), null, event.clientId(), event.actor(), event.at(),
+				(app) -> "New client secret " + event.secretPrefix() + "… for " + app + "; " + previous);
+	}
+
+	@EventListener
+	void on(AppEvents.SecretRevoked event) {
+		app(AuditKind.SECRET_REVOKED, event.app(), null, event.clientId(), event.actor(), event.at(),
+				(app) -> "Client secret " + event.secretPrefix() + "… of " + app + " revoked");
+	}
+
+	@EventListener
+	void on(AppEvents.SecretExpired event) {
+		app(AuditKind.SECRET_EXPIRED, event.app(), null, event.clientId(), AuditEntry.SYSTEM, event.at(),
+				(app) -> "Client secret " + event.secretPrefix() + "… of " + app + " expired");
+	}
+
+	@EventListener
+	void on(AppEvents.CredentialLeaked event) {
+		String where = (event.sourceUrl() != null) ? " at " + event.sourceUrl() : "";
+		String result = event.revoked() ? "; it was revoked at once" : "; it no longer worked";
+		app(AuditKind.SECRET_LEAKED, event.app(), null, event.clientId(), event.reporter(), event.at(),
+				(app) -> "Credential " + event.credentialPrefix() + "… of " + app + " reported public by "
+						+ event.reporter() + where + result);
+	}
+
+	@EventListener
+	void on(AppEvents.RetiredSecretPresented event) {
+		this.recorder.record(AuditKind.SECRET_RETIRED_USED,
+				() -> entry(AuditKind.SECRET_RETIRED_USED, event.app(), null, event.clientId(), event.clientId(),
+						event.at(),
+						(app) -> "Client secret " + event.secretPrefix() + "… of " + app
+								+ " was presented, though it stopped working on " + AuditLogView.time(event.endedAt()))
+					.withOrigin(this.context.ip(event.address()), this.context.userAgent(null)));
+	}
+
+	private void app(AuditKind kind, AppId app, @Nullable WorkspaceId workspace, String clientId,
+			@Nullable String actor, Instant at, UnaryOperator<String> detail) {
+		this.recorder.record(kind, () -> entry(kind, app, workspace, clientId, actor, at, detail)
+			.withOrigin(this.context.ip(null), this.context.userAgent(null)));
+	}
+
+	/**
+	 * @param detail what happened, given the app as a person recognises it
+	 */
+	private AuditEntry entry(AuditKind kind, AppId app, @Nullable WorkspaceId workspace, String clientId,
+			@Nullable String actor, Instant at, UnaryOperator<String> detail) {
+		return AuditEntry.of(kind, at)
+			.withActor(this.context.actor(actor))
+			.withWorkspace((workspace != null) ? workspace : this.context.appWorkspace(app))
+			.withApp(app, clientId)
+			.withDetail(detail.apply(this.context.appLabel(app, clientId)));
+	}
+
+}
