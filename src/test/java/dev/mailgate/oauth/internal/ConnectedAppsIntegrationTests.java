@@ -169,6 +169,11 @@ class ConnectedAppsIntegrationTests extends OAuthTestSupport {
 			.containsEntry("notice", "Acme CRM no longer has access to " + memberEmail + "'s account.");
 
 		assertThat(me(access)).hasStatus(HttpStatus.UNAUTHORIZED);
+		// an admin action, in the audit log with who did it
+		assertThat(this.jdbc.sql("select actor from audit_events where kind = 'grant.revoked' and client_id = ?")
+			.param(app.app().clientId())
+			.query(String.class)
+			.list()).containsExactly(ownerEmail);
 	}
 
 	@Test
