@@ -91,6 +91,9 @@ class RateLimitsController {
 				new DefaultRow("Failed client authentications, per IP address", defaults.clientAuthPerIp()),
 				new DefaultRow("Failed client authentications, per client ID", defaults.clientAuthPerClient())));
 		model.addAttribute("overrides", this.limits.all().stream().map(this::row).toList());
+		model.addAttribute("placeholders",
+				new Placeholders(defaults.tokenEndpoint().quota(), defaults.tokenEndpoint().window().toSeconds(),
+						defaults.api().quota(), defaults.api().window().toSeconds()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		return "ratelimit/limits";
@@ -134,6 +137,12 @@ class RateLimitsController {
 			this(what, describe(budget), budget.policyHeader());
 		}
 
+	}
+
+	/**
+	 * The defaults, shown in the form's empty fields.
+	 */
+	record Placeholders(long tokenQuota, long tokenWindow, long apiQuota, long apiWindow) {
 	}
 
 	record OverrideRow(String clientId, String appName, String tokenEndpoint, String api, String updatedAt,
