@@ -87,6 +87,18 @@ class RateLimitsPageIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void deletingAnAppClearsItsLimits() {
+		String clientId = this.app.app().clientId();
+		setLimits(clientId, "50", "60", "", "");
+		assertThat(this.mvc.get().uri("/admin/rate-limits").session(this.operator)).bodyText()
+			.contains("50 per minute");
+
+		this.apps.delete(this.app.app().id());
+
+		assertThat(this.mvc.get().uri("/admin/rate-limits").session(this.operator)).bodyText().doesNotContain(clientId);
+	}
+
+	@Test
 	void formWithUnknownClientIdOrBadNumbersIsShownAgainWithWhatIsWrong() {
 		assertThat(setLimits("no-such-app", "100", "60", "", "")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
