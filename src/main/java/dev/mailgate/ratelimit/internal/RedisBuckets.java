@@ -17,6 +17,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +31,8 @@ import org.jspecify.annotations.Nullable;
 final class RedisBuckets implements Buckets {
 
 	static final String KEY_PREFIX = "mailgate:ratelimit:";
+
+	private static final Log log = LogFactory.getLog(RedisBuckets.class);
 
 	private static final long RECONNECT_PAUSE_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -51,6 +55,8 @@ final class RedisBuckets implements Buckets {
 			.build());
 		this.timeout = timeout;
 		this.nextAttempt = System.nanoTime();
+		// host and port only: the URL may hold a password
+		log.info("Rate limit buckets in Redis at %s:%d".formatted(uri.getHost(), uri.getPort()));
 	}
 
 	@Override
