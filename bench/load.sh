@@ -8,7 +8,8 @@
 #   BENCH_TLS=1 bench/load.sh                  Mailgate over its default HTTPS (self-signed) instead
 #   BENCH_DB=postgres bench/load.sh            Mailgate on PostgreSQL (127.0.0.1:5432, database mailgate_bench,
 #                                              role mailgate, as .ci/services sets up; emptied first)
-# Starts its own Mailgate (plain HTTP behind-a-proxy mode on 127.0.0.1, fresh embedded database),
+# Starts its own Mailgate (plain HTTP behind-a-proxy mode on 127.0.0.1, fresh embedded database,
+# rate limits counted but with budgets the load cannot spend),
 # registers apps, and measures: client_credentials grant, authorization_code exchange (codes
 # prepared right before), refresh grant (each request with a fresh refresh token), introspection,
 # an API GET with an opaque token, and an unauthenticated endpoint of the same application (the
@@ -37,11 +38,15 @@ if [ "${BENCH_DB:-h2}" = postgres ]; then
     SPRING_DATASOURCE_USERNAME=mailgate SPRING_DATASOURCE_PASSWORD=mailgate)
 fi
 ./mailgate prepare >/dev/null  # builds when needed, prepares class data sharing: what ./mailgate starts
+# One app asks for thousands of tokens and API calls a second: the rate limits stay in place (every
+# request is counted) but with budgets it cannot spend, so that nothing is refused.
+rate_limit=1000000000
 admin_secret="bench-bootstrap-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 started=$(date +%s.%N)
 MAILGATE_DATA_DIR="$data" MAILGATE_TLS_MODE=$tls_mode SERVER_PORT=$port MAILGATE_ISSUER="$base" \
   MAILGATE_BOOTSTRAP_ADMIN_EMAIL=bench@localhost MAILGATE_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \
   MAILGATE_BOOTSTRAP_CLIENT_ID=bench-bootstrap MAILGATE_BOOTSTRAP_CLIENT_SECRET="$admin_secret" \
+  MAILGATE_RATELIMIT_TOKENENDPOINT_QUOTA=$rate_limit MAILGATE_RATELIMIT_API_QUOTA=$rate_limit \
   env "${database[@]}" ${BENCH_JAVA_OPTS:+"JAVA_OPTS=$BENCH_JAVA_OPTS"} ./mailgate serve > "$data/mailgate.log" 2>&1 &
 pid=$!
 cleanup() {

@@ -30,7 +30,15 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 				"mailgate.bootstrap.admin.password=" + IntegrationTestSupport.ADMIN_PASSWORD,
 				"mailgate.bootstrap.client.id=" + IntegrationTestSupport.BOOTSTRAP_CLIENT_ID,
 				"mailgate.bootstrap.client.secret=" + IntegrationTestSupport.BOOTSTRAP_CLIENT_SECRET,
-				"mailgate.oauth.leak-reporters.test-scanner=" + IntegrationTestSupport.LEAK_REPORTER_PUBLIC_KEY })
+				"mailgate.oauth.leak-reporters.test-scanner=" + IntegrationTestSupport.LEAK_REPORTER_PUBLIC_KEY,
+				// Rate limits: the suite signs in and asks for tokens from 127.0.0.1 far
+				// more
+				// often than people do; the rate limit tests tighten budgets at runtime.
+				"mailgate.ratelimit.token-endpoint.quota=1000000", "mailgate.ratelimit.api.quota=1000000",
+				"mailgate.ratelimit.sign-in.per-ip.quota=1000000",
+				"mailgate.ratelimit.sign-in.per-account.quota=1000000",
+				"mailgate.ratelimit.client-auth-failures.per-ip.quota=1000000",
+				"mailgate.ratelimit.client-auth-failures.per-client.quota=1000000" })
 @AutoConfigureMockMvc
 public abstract class IntegrationTestSupport {
 

@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.mailgate.accounts.SignInPages;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SignInThrottleFilter extends OncePerRequestFilter {
 
-	static final String RETRY_AFTER_ATTRIBUTE = SignInThrottleFilter.class.getName() + ".retryAfter";
+	static final String RETRY_AFTER_ATTRIBUTE = SignInPages.RETRY_AFTER_ATTRIBUTE;
 
 	private final SignInThrottle throttle;
 
