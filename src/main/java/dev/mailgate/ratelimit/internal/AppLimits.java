@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.mailgate.apps.AppEvents;
+import dev.mailgate.platform.CacheEvictions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
@@ -14,8 +15,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The apps' own budgets: kept in the database, held in memory by {@link Policies}. A
- * change takes effect at once on the node that made it, and on the others when they next
- * read the table (every 10 seconds by default).
+ * change takes effect at once on the node that made it, and within a second on the others
+ * (through {@link CacheEvictions}); every node also reads the table again every few
+ * minutes, in case one missed an eviction while it was starting.
  */
 class AppLimits {
 
@@ -25,10 +27,16 @@ class AppLimits {
 
 	private final Clock clock;
 
-	AppLimits(JdbcAppLimits rows, Policies policies, Clock clock) {
+	private static final String CACHE = "ratelimit.app-limits";
+
+	private final CacheEvictions evictions;
+
+	AppLimits(JdbcAppLimits rows, Policies policies, CacheEvictions evictions, Clock clock) {
 		this.rows = rows;
 		this.policies = policies;
+		this.evictions = evictions;
 		this.clock = clock;
+		evictions.listen(CACHE, (clientId) -> reload());
 		reload();
 	}
 
@@ -38,12 +46,12 @@ class AppLimits {
 
 	void set(String clientId, @Nullable Budget tokenEndpoint, @Nullable Budget api, String operator) {
 		this.rows.save(new AppLimit(clientId, tokenEndpoint, api, this.clock.instant(), operator));
-		reload();
+		this.evictions.evict(CACHE, clientId);
 	}
 
 	boolean clear(String clientId) {
 		boolean cleared = this.rows.delete(clientId);
-		reload();
+		this.evictions.evict(CACHE, clientId);
 		return cleared;
 	}
 
@@ -54,8 +62,8 @@ class AppLimits {
 		}
 	}
 
-	@Scheduled(initialDelayString = "${mailgate.ratelimit.app-limits-refresh:10s}",
-			fixedDelayString = "${mailgate.ratelimit.app-limits-refresh:10s}")
+	@Scheduled(initialDelayString = "${mailgate.ratelimit.app-limits-refresh:5m}",
+			fixedDelayString = "${mailgate.ratelimit.app-limits-refresh:5m}")
 	void reload() {
 		Map<String, AppLimit> byClient = this.rows.all()
 			.stream()

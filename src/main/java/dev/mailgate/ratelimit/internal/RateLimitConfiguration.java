@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import jakarta.servlet.DispatcherType;
 
 import dev.mailgate.accounts.SignInPages;
+import dev.mailgate.platform.CacheEvictions;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,8 +48,8 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	AppLimits appLimits(JdbcClient jdbc, Policies policies, Clock clock) {
-		return new AppLimits(new JdbcAppLimits(jdbc), policies, clock);
+	AppLimits appLimits(JdbcClient jdbc, Policies policies, CacheEvictions evictions, Clock clock) {
+		return new AppLimits(new JdbcAppLimits(jdbc), policies, evictions, clock);
 	}
 
 	@Bean
