@@ -15,6 +15,7 @@ import dev.mailgate.apps.AppClient;
 import dev.mailgate.apps.AppEvents;
 import dev.mailgate.apps.AppId;
 import dev.mailgate.apps.Apps;
+import dev.mailgate.apps.ExpiringClientSecret;
 import dev.mailgate.apps.InvalidAppMetadata;
 import dev.mailgate.apps.NewApp;
 import dev.mailgate.apps.RegisteredApp;
@@ -22,6 +23,7 @@ import dev.mailgate.apps.SecretId;
 import dev.mailgate.platform.CredentialFormat;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +49,12 @@ class AppRegistry implements Apps {
 
 	private final Clock clock;
 
+	// Both use this registry (to forget cached apps): looked up when needed, not
+	// injected.
+	private final ObjectProvider<AppManagement> management;
+
+	private final ObjectProvider<SecretRotation> rotation;
+
 	private final Cache<String, CachedApp> byClientId = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(10))
 		.maximumSize(50_000)
@@ -58,7 +66,10 @@ class AppRegistry implements Apps {
 		.build();
 
 	AppRegistry(JdbcApps apps, JdbcSecrets secrets, SecretUsage usage, LeakReports leaks, SecretPolicy policy,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ObjectProvider<AppManagement> management,
+			ObjectProvider<SecretRotation> rotation) {
+		this.management = management;
+		this.rotation = rotation;
 		this.policy = policy;
 		this.apps = apps;
 		this.secrets = secrets;
@@ -234,6 +245,47 @@ class AppRegistry implements Apps {
 			this.events.publishEvent(new AppEvents.CredentialLeaked(app, found.clientId(), tokenPrefix, reporter,
 					sourceUrl, true, this.clock.instant()));
 		});
+	}
+
+	@Override
+	public boolean suspend(AppId id, String actor) {
+		Optional<AppClient> app = this.apps.byId(id).filter((found) -> !found.suspended());
+		app.ifPresent((found) -> this.management.getObject().suspend(found, actor));
+		return app.isPresent();
+	}
+
+	@Override
+	@Transactional
+	public List<String> revokeActiveSecrets(AppId id, String actor) {
+		AppClient app = this.apps.byId(id).orElse(null);
+		if (app == null || !app.confidential()) {
+			return List.of();
+		}
+		SecretRotation rotation = this.rotation.getObject();
+		Instant now = this.clock.instant();
+		return rotation.secretsOf(app)
+			.stream()
+			.filter((secret) -> secret.activeAt(now))
+			.map((secret) -> rotation.revoke(app, secret.id(), true, actor).prefix())
+			.toList();
+	}
+
+	@Override
+	public List<ExpiringClientSecret> secretsExpiringSoon(WorkspaceId workspace) {
+		Instant now = this.clock.instant();
+		return this.secrets.expiring(workspace, now, now.plus(SecretPolicy.NOTICE), 1000);
+	}
+
+	@Override
+	public List<ExpiringClientSecret> secretsExpiringSoon(int limit) {
+		Instant now = this.clock.instant();
+		return this.secrets.expiring(null, now, now.plus(SecretPolicy.NOTICE), limit);
+	}
+
+	@Override
+	public long countSecretsExpiringSoon() {
+		Instant now = this.clock.instant();
+		return this.secrets.countExpiring(now, now.plus(SecretPolicy.NOTICE));
 	}
 
 	/**

@@ -27,4 +27,9 @@ class ConnectedApps implements Grants {
 			.single();
 	}
 
+	@Override
+	public long totalActiveCount() {
+		return this.jdbc.sql("select count(*) from oauth_consents").query(Long.class).single();
+	}
+
 }
