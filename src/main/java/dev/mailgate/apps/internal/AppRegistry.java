@@ -247,15 +247,26 @@ class AppRegistry implements Apps {
 		});
 	}
 
+	/**
+	 * Not in a transaction of its own: the suspension commits first, then the cached app
+	 * is dropped once more, in case a request cached it again before the commit (an alert
+	 * acts while the app is busy).
+	 */
 	@Override
 	public boolean suspend(AppId id, String actor) {
 		Optional<AppClient> app = this.apps.byId(id).filter((found) -> !found.suspended());
-		app.ifPresent((found) -> this.management.getObject().suspend(found, actor));
+		app.ifPresent((found) -> {
+			this.management.getObject().suspend(found, actor);
+			forget(found.clientId());
+		});
 		return app.isPresent();
 	}
 
+	/**
+	 * Each secret is revoked in a transaction of its own; the cached app is dropped after
+	 * the last commit as well, as in {@link #suspend}.
+	 */
 	@Override
-	@Transactional
 	public List<String> revokeActiveSecrets(AppId id, String actor) {
 		AppClient app = this.apps.byId(id).orElse(null);
 		if (app == null || !app.confidential()) {
@@ -263,11 +274,13 @@ class AppRegistry implements Apps {
 		}
 		SecretRotation rotation = this.rotation.getObject();
 		Instant now = this.clock.instant();
-		return rotation.secretsOf(app)
+		List<String> revoked = rotation.secretsOf(app)
 			.stream()
 			.filter((secret) -> secret.activeAt(now))
 			.map((secret) -> rotation.revoke(app, secret.id(), true, actor).prefix())
 			.toList();
+		forget(app.clientId());
+		return revoked;
 	}
 
 	@Override

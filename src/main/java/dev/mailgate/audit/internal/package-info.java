@@ -1,0 +1,4 @@
+@NullMarked
+package dev.mailgate.audit.internal;
+
+import org.jspecify.annotations.NullMarked;
