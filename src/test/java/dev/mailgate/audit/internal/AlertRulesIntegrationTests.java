@@ -13,15 +13,11 @@ import dev.mailgate.apps.RegisteredApp;
 import dev.mailgate.apps.TokenFormat;
 import dev.mailgate.audit.internal.AlertsProperties.FailedClientAuth;
 import dev.mailgate.audit.internal.AlertsProperties.TokenSurge;
-import dev.mailgate.platform.TimeOrderedIds;
-import dev.mailgate.platform.Timestamps;
 import dev.mailgate.support.OAuthFlows;
 import dev.mailgate.support.OAuthFlows.Pkce;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +28,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * ordinary traffic; the owners hear of it by email and the configured action is taken.
  */
 class AlertRulesIntegrationTests extends AlertsTestSupport {
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Test
 	void burstOfFailedClientAuthenticationsRaisesOneAlertThatCountsEveryFailure() throws Exception {
@@ -155,20 +148,11 @@ class AlertRulesIntegrationTests extends AlertsTestSupport {
 	void tokensWithinTheAppsUsualRateStaySilent() throws Exception {
 		use(new TokenSurge(5, 10, AlertAction.SUSPEND_APP));
 		RegisteredApp app = serviceApp("Steady Job");
-		// Test data in the shape of the audit log (V12): the app's last 24 hours, 3
-		// tokens a
-		// minute on average (4,320 in 24 hourly rows). Once the audit log records
-		// token.issued itself, this can come from real traffic.
+		// The app's last 24 hours, 3 tokens a minute on average (4,320 in 24 rows).
 		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
 		for (int i = 1; i <= 24; i++) {
-			this.jdbc
-				.sql("""
-						insert into audit_events (id, at, kind, outcome, actor, workspace_id, app_id, client_id, detail, count)
-						values (?, ?, 'token.issued', 'success', ?, ?, ?, ?, 'client_credentials', 180)""")
-				.params(TimeOrderedIds.next(hour.minus(i, ChronoUnit.HOURS)),
-						Timestamps.utc(hour.minus(i, ChronoUnit.HOURS).plusSeconds(60)), app.app().clientId(),
-						this.workspace.value(), app.app().id().value(), app.app().clientId())
-				.update();
+			auditEvent("token.issued", hour.minus(i, ChronoUnit.HOURS).plusSeconds(60), this.workspace, app,
+					"client_credentials", 180);
 		}
 
 		// Above the floor of 5, below 10 × 3 a minute.

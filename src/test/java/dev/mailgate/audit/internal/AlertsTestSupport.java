@@ -1,6 +1,7 @@
 package dev.mailgate.audit.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,18 @@ import dev.mailgate.apps.ClientMetadata;
 import dev.mailgate.apps.RegisteredApp;
 import dev.mailgate.audit.internal.AlertsProperties.FailedClientAuth;
 import dev.mailgate.audit.internal.AlertsProperties.TokenSurge;
+import dev.mailgate.platform.TimeOrderedIds;
+import dev.mailgate.platform.Timestamps;
 import dev.mailgate.support.OAuthFlows;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * A workspace of its own for each test (its owner signed in), apps in it, the alert
@@ -45,6 +52,9 @@ abstract class AlertsTestSupport extends IntegrationTestSupport {
 
 	@Autowired
 	AlertQueue queue;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	OAuthFlows flows;
 
@@ -115,6 +125,51 @@ abstract class AlertsTestSupport extends IntegrationTestSupport {
 						+ " within " + PATIENCE + "; found " + alertsOf(app));
 			}
 		}
+	}
+
+	/**
+	 * Sets the workspace's secret policy on the apps page, so that its secrets expire
+	 * within the 14 days the dashboard lists.
+	 */
+	void secretsExpireSoon() {
+		this.mvc.post()
+			.uri("/apps/policy")
+			.session(this.ownerSession)
+			.with(csrf())
+			.param("maxSecretAgeDays", "1")
+			.exchange();
+	}
+
+	/**
+	 * TEST DATA in the audit log's documented shape (V12, docs/security-monitoring.md):
+	 * until the audit log records events itself, the dashboard's tests write its rows.
+	 * After the merge these can come from real traffic.
+	 */
+	void auditEvent(String kind, Instant at, @Nullable WorkspaceId workspace, @Nullable RegisteredApp app,
+			@Nullable String detail, int count) {
+		this.jdbc.sql("""
+				insert into audit_events (id, at, kind, outcome, actor, workspace_id, app_id, client_id, detail, count)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(TimeOrderedIds.next(at), Timestamps.utc(at), kind,
+					kind.endsWith("failed") ? "failure" : (kind.equals("ratelimit.hit") ? "refused" : "success"),
+					(app != null) ? app.app().clientId() : "someone@example.com",
+					(workspace != null) ? workspace.value() : null, (app != null) ? app.app().id().value() : null,
+					(app != null) ? app.app().clientId() : null, detail, count)
+			.update();
+	}
+
+	/**
+	 * Signs in on the sign-in page; answers the session.
+	 */
+	MockHttpSession signIn(String email, String password) {
+		return (MockHttpSession) this.mvc.post()
+			.uri("/login")
+			.with(csrf())
+			.param("email", email)
+			.param("password", password)
+			.exchange()
+			.getRequest()
+			.getSession();
 	}
 
 	/**
