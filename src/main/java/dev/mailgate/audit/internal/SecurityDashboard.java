@@ -32,9 +32,9 @@ import org.springframework.stereotype.Service;
 @Service
 class SecurityDashboard {
 
-	static final int WIDE = 720;
+	static final int WIDE = 960;
 
-	static final int NARROW = 352;
+	static final int NARROW = 480;
 
 	private static final Set<String> GRANT_TYPES = Set.of(AppClient.AUTHORIZATION_CODE, AppClient.REFRESH_TOKEN,
 			AppClient.CLIENT_CREDENTIALS);
@@ -86,14 +86,14 @@ class SecurityDashboard {
 				: this.apps.secretsExpiringSoon(50);
 		long expiringCount = (scope != null) ? expiring.size() : this.apps.countSecretsExpiringSoon();
 		List<Stat> stats = List.of(new Stat("tokens", "Tokens issued", tokens.total(), range.label(), ""),
-				new Stat("failures", "Failed authentications", failures.total(), range.label(),
+				new Stat("failures", "Auth failures", failures.total(), range.label(),
 						failures.empty() ? "" : "warning"),
-				new Stat("rate-limited", "Rate-limited requests", limited.total(), range.label(),
+				new Stat("rate-limited", "Rate-limited", limited.total(), range.label(),
 						limited.empty() ? "" : "warning"),
 				new Stat("grants", "Active grants", SecurityDashboardChart.grouped(grants), "Connected apps", ""),
 				new Stat("alerts", "Open alerts", SecurityDashboardChart.grouped(openAlerts), "Not acknowledged yet",
 						(openAlerts > 0) ? "danger" : ""),
-				new Stat("expiring", "Secrets expiring", SecurityDashboardChart.grouped(expiringCount),
+				new Stat("expiring", "Expiring secrets", SecurityDashboardChart.grouped(expiringCount),
 						"Within 14 days", (expiringCount > 0) ? "warning" : ""));
 		return new SecurityDashboardView((scope != null) ? viewer.workspaceName() : "All workspaces", scope == null,
 				range, stats, tokens, failures, limited, topApps(scope, since, viewer), open, openAlerts,
@@ -105,7 +105,7 @@ class SecurityDashboard {
 			List<Instant> buckets) {
 		List<Count> counts = this.figures.byDetail(SecurityDashboardFigures.TOKEN_ISSUED, scope, range, since);
 		return SecurityDashboardChart
-			.stacked("tokens", "Tokens issued", "No tokens issued " + during(range), WIDE, range, buckets, List.of(
+			.stacked("tokens", "Tokens issued", "No tokens issued " + during(range), WIDE, 260, range, buckets, List.of(
 					series("Authorization code", "fill-indigo", counts, AppClient.AUTHORIZATION_CODE::equals, range,
 							since, false),
 					series("Refresh", "fill-sky", counts, AppClient.REFRESH_TOKEN::equals, range, since, false),
@@ -120,7 +120,7 @@ class SecurityDashboard {
 				List.of(SecurityDashboardFigures.CLIENT_AUTH_FAILED, SecurityDashboardFigures.SIGN_IN_FAILED), scope,
 				range, since);
 		return SecurityDashboardChart.stacked("failures", "Failed authentications",
-				"No failed authentication " + during(range), NARROW, range, buckets,
+				"No failed authentication " + during(range), NARROW, 220, range, buckets,
 				List.of(series("Client authentication", "fill-red", counts,
 						SecurityDashboardFigures.CLIENT_AUTH_FAILED::equals, range, since, false),
 						series("Sign-in", "fill-amber", counts, SecurityDashboardFigures.SIGN_IN_FAILED::equals, range,
@@ -133,7 +133,7 @@ class SecurityDashboard {
 		Predicate<String> known = (key) -> key.equals("token-endpoint") || key.equals("api")
 				|| key.startsWith("sign-in") || key.startsWith("client-auth");
 		return SecurityDashboardChart.stacked("rate-limited", "Rate-limited requests (429)",
-				"No request was rate-limited " + during(range), NARROW, range, buckets,
+				"No request was rate-limited " + during(range), NARROW, 220, range, buckets,
 				List.of(series("Token endpoint", "fill-violet", counts, "token-endpoint"::equals, range, since, false),
 						series("API", "fill-indigo", counts, "api"::equals, range, since, false),
 						series("Sign-in", "fill-amber", counts, (key) -> key.startsWith("sign-in"), range, since,

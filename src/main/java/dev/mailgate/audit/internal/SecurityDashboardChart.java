@@ -12,14 +12,14 @@ import org.springframework.web.util.HtmlUtils;
  * A stacked bar chart, laid out on the server for inline SVG: every coordinate is worked
  * out here, so the template only places shapes (no script, no inline style).
  *
- * @param width the SVG's width in its own units (its height is {@link #HEIGHT})
+ * @param width the SVG's width in its own units
+ * @param height the SVG's height in its own units
  * @param description what the chart shows, for screen readers
  * @param empty whether every bar is zero (the chart then says so)
  */
-record SecurityDashboardChart(String id, String title, String description, int width, String total, boolean empty,
-		String emptyText, List<Legend> legend, List<Bar> bars, List<Tick> ticks, List<AxisLabel> labels) {
-
-	static final int HEIGHT = 220;
+record SecurityDashboardChart(String id, String title, String description, int width, int height, String total,
+		boolean empty, String emptyText, List<Legend> legend, List<Bar> bars, List<Tick> ticks,
+		List<AxisLabel> labels) {
 
 	static final int LEFT = 44;
 
@@ -38,15 +38,11 @@ record SecurityDashboardChart(String id, String title, String description, int w
 	}
 
 	public int plotBottom() {
-		return HEIGHT - BOTTOM;
-	}
-
-	public int height() {
-		return HEIGHT;
+		return this.height - BOTTOM;
 	}
 
 	public String viewBox() {
-		return "0 0 " + this.width + " " + HEIGHT;
+		return "0 0 " + this.width + " " + this.height;
 	}
 
 	/**
@@ -54,7 +50,7 @@ record SecurityDashboardChart(String id, String title, String description, int w
 	 * @param buckets the start of every bucket, oldest first
 	 * @param series the stacked series, bottom first, each with one value per bucket
 	 */
-	static SecurityDashboardChart stacked(String id, String title, String emptyText, int width,
+	static SecurityDashboardChart stacked(String id, String title, String emptyText, int width, int height,
 			SecurityDashboardRange range, List<Instant> buckets, List<Series> series) {
 		long[] totals = new long[buckets.size()];
 		series.forEach((one) -> {
@@ -65,21 +61,21 @@ record SecurityDashboardChart(String id, String title, String description, int w
 		long sum = Arrays.stream(totals).sum();
 		long top = niceTop(Arrays.stream(totals).max().orElse(0));
 		double plotWidth = width - LEFT - RIGHT;
-		double plotHeight = HEIGHT - TOP - BOTTOM;
+		double plotHeight = height - TOP - BOTTOM;
 		double slot = plotWidth / buckets.size();
 		double barWidth = Math.max(1, slot * 0.72);
 		List<Bar> bars = new ArrayList<>();
 		List<AxisLabel> labels = new ArrayList<>();
 		for (int i = 0; i < buckets.size(); i++) {
 			double x = LEFT + i * slot + (slot - barWidth) / 2;
-			double base = HEIGHT - BOTTOM;
+			double base = height - BOTTOM;
 			String when = range.clock(buckets.get(i)) + " UTC";
 			for (Series one : series) {
 				long value = one.values()[i];
 				if (value > 0) {
-					double height = value * plotHeight / top;
-					base -= height;
-					bars.add(new Bar(number(x), number(base), number(barWidth), number(height), one.css(),
+					double barHeight = value * plotHeight / top;
+					base -= barHeight;
+					bars.add(new Bar(number(x), number(base), number(barWidth), number(barHeight), one.css(),
 							when + " · " + one.name() + ": " + grouped(value)));
 				}
 			}
@@ -90,7 +86,7 @@ record SecurityDashboardChart(String id, String title, String description, int w
 		}
 		List<Tick> ticks = new ArrayList<>();
 		for (int step = 0; step <= 4; step++) {
-			ticks.add(new Tick(number(HEIGHT - BOTTOM - step * plotHeight / 4), compact(top * step / 4)));
+			ticks.add(new Tick(number(height - BOTTOM - step * plotHeight / 4), compact(top * step / 4)));
 		}
 		List<Legend> legend = series.stream()
 			.filter((one) -> !one.optional() || one.sum() > 0)
@@ -98,8 +94,8 @@ record SecurityDashboardChart(String id, String title, String description, int w
 			.toList();
 		String description = "%s %s, %s: %s in all".formatted(title, range.per(),
 				range.label().toLowerCase(Locale.ROOT), grouped(sum));
-		return new SecurityDashboardChart(id, title, description, width, grouped(sum), sum == 0, emptyText, legend,
-				bars, ticks, labels);
+		return new SecurityDashboardChart(id, title, description, width, height, grouped(sum), sum == 0, emptyText,
+				legend, bars, ticks, labels);
 	}
 
 	/**
