@@ -3,18 +3,12 @@ package dev.mailgate.audit.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.mailgate.apps.AppClient;
-import dev.mailgate.apps.NewApp;
 import dev.mailgate.apps.RegisteredApp;
-import dev.mailgate.apps.TokenFormat;
 import dev.mailgate.audit.internal.AlertsProperties.FailedClientAuth;
 import dev.mailgate.audit.internal.AlertsProperties.TokenSurge;
-import dev.mailgate.support.OAuthFlows;
-import dev.mailgate.support.OAuthFlows.Pkce;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
@@ -194,25 +188,6 @@ class AlertRulesIntegrationTests extends AlertsTestSupport {
 		assertThat(works(app, current)).isTrue();
 	}
 
-	private RegisteredApp webApp(String name) {
-		return this.apps.register(this.workspace,
-				new NewApp(name, null, null, null, true, List.of(REDIRECT_URI),
-						Set.of("authorization_code", "refresh_token"), Set.of("contacts.read"), TokenFormat.OPAQUE,
-						Duration.ofMinutes(15)),
-				false);
-	}
-
-	private Map<String, Object> grant(RegisteredApp app) {
-		Pkce pkce = OAuthFlows.pkce();
-		String code = this.flows.code(this.ownerSession, app.app().clientId(), REDIRECT_URI, "contacts.read", pkce);
-		return this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI, pkce);
-	}
-
-	private Map<String, Object> refresh(RegisteredApp app, String refreshToken) {
-		return OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "refresh_token",
-				"refresh_token", refreshToken));
-	}
-
 	/**
 	 * Rotates the app's secret on its page, keeping the old one for the grace period.
 	 */
@@ -231,7 +206,5 @@ class AlertRulesIntegrationTests extends AlertsTestSupport {
 			.getResponse()
 			.getStatus() == 200;
 	}
-
-	static final String REDIRECT_URI = "https://crm.example.com/callback";
 
 }

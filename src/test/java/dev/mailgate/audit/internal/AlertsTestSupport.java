@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -13,12 +14,15 @@ import dev.mailgate.accounts.Accounts;
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.apps.Apps;
 import dev.mailgate.apps.ClientMetadata;
+import dev.mailgate.apps.NewApp;
 import dev.mailgate.apps.RegisteredApp;
+import dev.mailgate.apps.TokenFormat;
 import dev.mailgate.audit.internal.AlertsProperties.FailedClientAuth;
 import dev.mailgate.audit.internal.AlertsProperties.TokenSurge;
 import dev.mailgate.platform.TimeOrderedIds;
 import dev.mailgate.platform.Timestamps;
 import dev.mailgate.support.OAuthFlows;
+import dev.mailgate.support.OAuthFlows.Pkce;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +41,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 abstract class AlertsTestSupport extends IntegrationTestSupport {
 
 	static final Duration PATIENCE = Duration.ofSeconds(10);
+
+	static final String REDIRECT_URI = "https://crm.example.com/callback";
 
 	@Autowired
 	Apps apps;
@@ -98,6 +104,28 @@ abstract class AlertsTestSupport extends IntegrationTestSupport {
 		return this.apps.register(this.workspace, ClientMetadata.toNewApp(
 				Map.of("client_name", name, "grant_types", List.of("client_credentials"), "scope", "contacts.read")),
 				false);
+	}
+
+	/**
+	 * An app that acts for people: authorization code with PKCE, and refresh tokens.
+	 */
+	RegisteredApp webApp(String name) {
+		return this.apps.register(this.workspace,
+				new NewApp(name, null, null, null, true, List.of(REDIRECT_URI),
+						Set.of("authorization_code", "refresh_token"), Set.of("contacts.read"), TokenFormat.OPAQUE,
+						Duration.ofMinutes(15)),
+				false);
+	}
+
+	Map<String, Object> grant(RegisteredApp app) {
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(this.ownerSession, app.app().clientId(), REDIRECT_URI, "contacts.read", pkce);
+		return this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI, pkce);
+	}
+
+	Map<String, Object> refresh(RegisteredApp app, String refreshToken) {
+		return OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "refresh_token",
+				"refresh_token", refreshToken));
 	}
 
 	List<Alert> alertsOf(RegisteredApp app) {
