@@ -75,30 +75,41 @@ class SecurityDashboard {
 		SecurityDashboardChart tokens = tokens(scope, range, since, buckets);
 		SecurityDashboardChart failures = failures(scope, range, since, buckets);
 		SecurityDashboardChart limited = rateLimited(scope, range, since, buckets);
-		long grants = (scope != null) ? this.grants.activeCount(scope) : this.grants.totalActiveCount();
 		long openAlerts = this.alerts.countOpen(scope);
-		List<AlertView> open = this.alerts.list(scope, AlertStatus.OPEN, 5)
-			.stream()
-			.map((alert) -> AlertView.of(alert, (alert.app() != null) ? this.apps.byId(alert.app()).orElse(null) : null,
-					viewer.workspace()))
-			.toList();
 		List<ExpiringClientSecret> expiring = (scope != null) ? this.apps.secretsExpiringSoon(scope)
 				: this.apps.secretsExpiringSoon(50);
 		long expiringCount = (scope != null) ? expiring.size() : this.apps.countSecretsExpiringSoon();
 		List<Stat> stats = List.of(new Stat("tokens", "Tokens issued", tokens.total(), range.label(), ""),
 				new Stat("failures", "Auth failures", failures.total(), range.label(),
-						failures.empty() ? "" : "warning"),
+						tone(!failures.empty(), "warning")),
 				new Stat("rate-limited", "Rate-limited", limited.total(), range.label(),
-						limited.empty() ? "" : "warning"),
-				new Stat("grants", "Active grants", SecurityDashboardChart.grouped(grants), "Connected apps", ""),
+						tone(!limited.empty(), "warning")),
+				new Stat("grants", "Active grants", SecurityDashboardChart.grouped(activeGrants(scope)),
+						"Connected apps", ""),
 				new Stat("alerts", "Open alerts", SecurityDashboardChart.grouped(openAlerts), "Not acknowledged yet",
-						(openAlerts > 0) ? "danger" : ""),
+						tone(openAlerts > 0, "danger")),
 				new Stat("expiring", "Expiring secrets", SecurityDashboardChart.grouped(expiringCount),
-						"Within 14 days", (expiringCount > 0) ? "warning" : ""));
+						"Within 14 days", tone(expiringCount > 0, "warning")));
 		return new SecurityDashboardView((scope != null) ? viewer.workspaceName() : "All workspaces", scope == null,
-				range, stats, tokens, failures, limited, topApps(scope, since, viewer), open, openAlerts,
-				expiring.stream().map((secret) -> expiring(secret, viewer, scope == null, now)).toList(),
+				range, stats, tokens, failures, limited, topApps(scope, since, viewer), openAlerts(scope, viewer),
+				openAlerts, expiring.stream().map((secret) -> expiring(secret, viewer, scope == null, now)).toList(),
 				expiringCount);
+	}
+
+	private long activeGrants(@Nullable WorkspaceId scope) {
+		return (scope != null) ? this.grants.activeCount(scope) : this.grants.totalActiveCount();
+	}
+
+	private List<AlertView> openAlerts(@Nullable WorkspaceId scope, SecurityDashboardViewer viewer) {
+		return this.alerts.list(scope, AlertStatus.OPEN, 5)
+			.stream()
+			.map((alert) -> AlertView.of(alert, (alert.app() != null) ? this.apps.byId(alert.app()).orElse(null) : null,
+					viewer.workspace()))
+			.toList();
+	}
+
+	private static String tone(boolean notable, String tone) {
+		return notable ? tone : "";
 	}
 
 	private SecurityDashboardChart tokens(@Nullable WorkspaceId scope, SecurityDashboardRange range, Instant since,
