@@ -13,4 +13,13 @@ import dev.mailgate.apps.AppId;
  * @param detail where it came from and what it means
  */
 record AlertHit(AlertRule rule, AppId app, String clientId, int hits, String summary, String detail, Instant at) {
+
+	/**
+	 * This hit with a later one's hits added (what it says stays the first one's).
+	 */
+	AlertHit plus(AlertHit later) {
+		return new AlertHit(this.rule, this.app, this.clientId, this.hits + later.hits, this.summary, this.detail,
+				this.at);
+	}
+
 }

@@ -3,11 +3,14 @@ package dev.mailgate.audit.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.apps.AppClient;
+import dev.mailgate.apps.AppId;
 import dev.mailgate.apps.Apps;
 import dev.mailgate.audit.AlertRaised;
 import dev.mailgate.platform.TimeOrderedIds;
@@ -46,6 +49,8 @@ class AlertRaising {
 
 	private final Clock clock;
 
+	private final Map<Waiting, AlertHit> waiting = new ConcurrentHashMap<>();
+
 	AlertRaising(AlertStore store, AlertSettings settings, AlertQueue queue, AlertMail mail, Apps apps,
 			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
@@ -58,10 +63,20 @@ class AlertRaising {
 	}
 
 	/**
-	 * Hands the hit to the alert thread and returns at once.
+	 * Hands the hit to the alert thread and returns at once. Hits of a rule and app that
+	 * arrive while an earlier one still waits are added to it, so that a flood of
+	 * failures costs one queued task and one update, not one each.
 	 */
 	void raise(AlertHit hit) {
-		this.queue.execute(() -> raiseNow(hit));
+		Waiting key = new Waiting(hit.rule(), hit.app());
+		if (this.waiting.merge(key, hit, AlertHit::plus) == hit) {
+			this.queue.execute(() -> {
+				AlertHit hits = this.waiting.remove(key);
+				if (hits != null) {
+					raiseNow(hits);
+				}
+			});
+		}
 	}
 
 	/**
@@ -109,6 +124,9 @@ class AlertRaising {
 			log.error("The alert action " + action + " failed for app " + app.clientId(), ex);
 			return "The configured action failed; the server log has why";
 		}
+	}
+
+	private record Waiting(AlertRule rule, AppId app) {
 	}
 
 }
