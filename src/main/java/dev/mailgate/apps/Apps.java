@@ -1,5 +1,6 @@
 package dev.mailgate.apps;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.mailgate.accounts.WorkspaceId;
@@ -62,5 +63,38 @@ public interface Apps {
 	 * and revoked.
 	 */
 	void recordLeakedToken(AppId app, String tokenPrefix, String reporter, @Nullable String sourceUrl);
+
+	/**
+	 * Suspends the app, as a workspace admin does on its page: it can no longer
+	 * authenticate, and every token it holds is revoked ({@link AppEvents.AppSuspended}).
+	 * @param actor who suspended it, for the app's activity and the audit log
+	 * @return whether it was suspended now (not when it is missing or suspended already)
+	 */
+	boolean suspend(AppId app, String actor);
+
+	/**
+	 * Revokes every active client secret of the app at once, even one in use, as its
+	 * owners could one by one ({@link AppEvents.SecretRevoked} for each): the app can
+	 * authenticate again only with a secret its owners create by rotating.
+	 * @param actor who revoked them, for the app's activity and the audit log
+	 * @return the display prefixes of the secrets revoked
+	 */
+	List<String> revokeActiveSecrets(AppId app, String actor);
+
+	/**
+	 * The active client secrets of the workspace's apps that stop working within the 14
+	 * days the developer portal warns about, soonest first.
+	 */
+	List<ExpiringClientSecret> secretsExpiringSoon(WorkspaceId workspace);
+
+	/**
+	 * The same across every workspace, soonest first, at most {@code limit} of them.
+	 */
+	List<ExpiringClientSecret> secretsExpiringSoon(int limit);
+
+	/**
+	 * How many active client secrets of any workspace stop working within those 14 days.
+	 */
+	long countSecretsExpiringSoon();
 
 }

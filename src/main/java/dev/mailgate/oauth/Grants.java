@@ -12,4 +12,10 @@ public interface Grants {
 	 */
 	long activeCount(WorkspaceId workspace);
 
+	/**
+	 * How many connected apps there are in every workspace together, for platform-wide
+	 * figures (the security dashboard of platform administrators, the metrics).
+	 */
+	long totalActiveCount();
+
 }

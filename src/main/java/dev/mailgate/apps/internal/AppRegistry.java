@@ -15,6 +15,7 @@ import dev.mailgate.apps.AppClient;
 import dev.mailgate.apps.AppEvents;
 import dev.mailgate.apps.AppId;
 import dev.mailgate.apps.Apps;
+import dev.mailgate.apps.ExpiringClientSecret;
 import dev.mailgate.apps.InvalidAppMetadata;
 import dev.mailgate.apps.NewApp;
 import dev.mailgate.apps.RegisteredApp;
@@ -23,6 +24,7 @@ import dev.mailgate.platform.CacheEvictions;
 import dev.mailgate.platform.CredentialFormat;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +54,12 @@ class AppRegistry implements Apps {
 
 	private static final String CACHE = "apps.client";
 
+	// Both use this registry (to forget cached apps): looked up when needed, not
+	// injected.
+	private final ObjectProvider<AppManagement> management;
+
+	private final ObjectProvider<SecretRotation> rotation;
+
 	private final Cache<String, CachedApp> byClientId = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(10))
 		.maximumSize(50_000)
@@ -63,9 +71,12 @@ class AppRegistry implements Apps {
 		.build();
 
 	AppRegistry(JdbcApps apps, JdbcSecrets secrets, SecretUsage usage, LeakReports leaks, SecretPolicy policy,
-			ApplicationEventPublisher events, CacheEvictions evictions, Clock clock) {
+			ApplicationEventPublisher events, CacheEvictions evictions, Clock clock,
+			ObjectProvider<AppManagement> management, ObjectProvider<SecretRotation> rotation) {
 		this.evictions = evictions;
 		this.evictions.listen(CACHE, this::dropCached);
+		this.management = management;
+		this.rotation = rotation;
 		this.policy = policy;
 		this.apps = apps;
 		this.secrets = secrets;
@@ -244,8 +255,64 @@ class AppRegistry implements Apps {
 	}
 
 	/**
+	 * Not in a transaction of its own: the suspension commits first, then the cached app
+	 * is dropped once more, in case a request cached it again before the commit (an alert
+	 * acts while the app is busy).
+	 */
+	@Override
+	public boolean suspend(AppId id, String actor) {
+		Optional<AppClient> app = this.apps.byId(id).filter((found) -> !found.suspended());
+		app.ifPresent((found) -> {
+			this.management.getObject().suspend(found, actor);
+			forget(found.clientId());
+		});
+		return app.isPresent();
+	}
+
+	/**
+	 * Each secret is revoked in a transaction of its own; the cached app is dropped after
+	 * the last commit as well, as in {@link #suspend}.
+	 */
+	@Override
+	public List<String> revokeActiveSecrets(AppId id, String actor) {
+		AppClient app = this.apps.byId(id).orElse(null);
+		if (app == null || !app.confidential()) {
+			return List.of();
+		}
+		SecretRotation rotation = this.rotation.getObject();
+		Instant now = this.clock.instant();
+		List<String> revoked = rotation.secretsOf(app)
+			.stream()
+			.filter((secret) -> secret.activeAt(now))
+			.map((secret) -> rotation.revoke(app, secret.id(), true, actor).prefix())
+			.toList();
+		forget(app.clientId());
+		return revoked;
+	}
+
+	@Override
+	public List<ExpiringClientSecret> secretsExpiringSoon(WorkspaceId workspace) {
+		Instant now = this.clock.instant();
+		return this.secrets.expiring(workspace, now, now.plus(SecretPolicy.NOTICE), 1000);
+	}
+
+	@Override
+	public List<ExpiringClientSecret> secretsExpiringSoon(int limit) {
+		Instant now = this.clock.instant();
+		return this.secrets.expiring(null, now, now.plus(SecretPolicy.NOTICE), limit);
+	}
+
+	@Override
+	public long countSecretsExpiringSoon() {
+		Instant now = this.clock.instant();
+		return this.secrets.countExpiring(now, now.plus(SecretPolicy.NOTICE));
+	}
+
+	/**
 	 * Drops the cached app and secrets after a change to either, on every node (a
-	 * suspension or a revoked secret takes effect everywhere within a second).
+	 * suspension or a revoked secret takes effect everywhere within a second). Each node
+	 * drops them once more a second later, so a request that cached the old state just
+	 * before the change committed cannot keep it.
 	 */
 	void forget(String clientId) {
 		this.evictions.evict(CACHE, clientId);

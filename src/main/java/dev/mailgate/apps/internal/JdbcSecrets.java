@@ -3,13 +3,16 @@ package dev.mailgate.apps.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.apps.AppId;
+import dev.mailgate.apps.ExpiringClientSecret;
 import dev.mailgate.apps.SecretId;
 import dev.mailgate.apps.SecretSummary;
 import dev.mailgate.platform.Timestamps;
@@ -27,6 +30,12 @@ class JdbcSecrets {
 	private static final String COLUMNS = """
 			select id, display_prefix, last_four, created_at, last_used_at, last_used_ip, expires_at, revoked_at
 			from apps_client_secrets
+			""";
+
+	private static final String EXPIRING = """
+			select s.app_id, a.workspace_id, a.name, a.client_id, s.display_prefix, s.last_four, s.expires_at
+			from apps_client_secrets s join apps_apps a on a.id = s.app_id
+			where s.revoked_at is null and s.expires_at > ? and s.expires_at <= ?
 			""";
 
 	private final JdbcClient jdbc;
@@ -72,6 +81,36 @@ class JdbcSecrets {
 			.param(hash.hex())
 			.query((rs, row) -> new LeakedSecret(new AppId(rs.getObject("app_id", UUID.class)), summary(rs, row)))
 			.optional();
+	}
+
+	/**
+	 * Active secrets that expire after {@code now} and by {@code until}, of one
+	 * workspace's apps or (with {@code null}) of every app, soonest first.
+	 */
+	List<ExpiringClientSecret> expiring(@Nullable WorkspaceId workspace, Instant now, Instant until, int limit) {
+		List<Object> params = new ArrayList<>(List.of(Timestamps.utc(now), Timestamps.utc(until)));
+		if (workspace != null) {
+			params.add(workspace.value());
+		}
+		params.add(limit);
+		return this.jdbc
+			.sql(EXPIRING + ((workspace != null) ? "and a.workspace_id = ? " : "")
+					+ "order by s.expires_at, a.name limit ?")
+			.params(params)
+			.query((rs, row) -> new ExpiringClientSecret(new AppId(rs.getObject("app_id", UUID.class)),
+					new WorkspaceId(rs.getObject("workspace_id", UUID.class)), rs.getString("name"),
+					rs.getString("client_id"), rs.getString("display_prefix") + "…" + rs.getString("last_four"),
+					Objects.requireNonNull(Timestamps.instant(rs, "expires_at"))))
+			.list();
+	}
+
+	long countExpiring(Instant now, Instant until) {
+		return this.jdbc.sql("""
+				select count(*) from apps_client_secrets
+				where revoked_at is null and expires_at > ? and expires_at <= ?""")
+			.params(Timestamps.utc(now), Timestamps.utc(until))
+			.query(Long.class)
+			.single();
 	}
 
 	SecretId insert(AppId app, String secret, Instant at, @Nullable Instant expiresAt) {

@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.apps.AppEvents;
 import dev.mailgate.apps.AppId;
+import dev.mailgate.audit.AlertRaised;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
@@ -102,6 +103,20 @@ class AuditRecorderApps {
 						(app) -> "Client secret " + event.secretPrefix() + "… of " + app
 								+ " was presented, though it stopped working on " + AuditLogView.time(event.endedAt()))
 					.withOrigin(this.context.ip(event.address()), this.context.userAgent(null)));
+	}
+
+	/**
+	 * An alert rule's own line, so that the log tells what Mailgate did next to what
+	 * provoked it.
+	 */
+	@EventListener
+	void on(AlertRaised event) {
+		this.recorder.record(AuditKind.ALERT_RAISED,
+				() -> AuditEntry.of(AuditKind.ALERT_RAISED, event.at())
+					.withActor("system")
+					.withWorkspace(event.workspace())
+					.withApp(event.app(), event.clientId())
+					.withDetail(event.summary() + " (" + event.rule() + "; action: " + event.action() + ")"));
 	}
 
 	private void app(AuditKind kind, AppId app, @Nullable WorkspaceId workspace, String clientId,

@@ -167,4 +167,9 @@ class ConnectedApps implements Grants {
 		return this.accounts.workspaceName(app.workspace()).orElse("Unknown developer");
 	}
 
+	@Override
+	public long totalActiveCount() {
+		return this.jdbc.sql("select count(*) from oauth_consents").query(Long.class).single();
+	}
+
 }

@@ -155,22 +155,29 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		Row row = Row.of(authorization);
 		if (!(authorization.getAttribute(STORED_REFRESH) instanceof String storedRefresh)) {
 			insert(row);
-			issued(authorization, row, "");
+			issued(authorization, row, "", false);
 			return;
 		}
 		this.transactions.executeWithoutResult((status) -> replace(authorization, row, storedRefresh));
-		issued(authorization, row, Objects.requireNonNullElse(authorization.getAttribute(STORED_ACCESS), ""));
+		issued(authorization, row, Objects.requireNonNullElse(authorization.getAttribute(STORED_ACCESS), ""),
+				!storedRefresh.isEmpty());
 	}
 
-	private void issued(OAuth2Authorization authorization, Row row, String storedAccess) {
+	/**
+	 * @param refreshed whether the authorization held a refresh token already: a new
+	 * access token then came from the refresh grant (the authorization keeps the grant
+	 * type it started with)
+	 */
+	private void issued(OAuth2Authorization authorization, Row row, String storedAccess, boolean refreshed) {
 		if (row.access() == null || row.access().hash().equals(storedAccess)) {
 			return;
 		}
 		AppId app = AppId.parse(authorization.getRegisteredClientId());
+		String grantType = refreshed ? AuthorizationGrantType.REFRESH_TOKEN.getValue()
+				: authorization.getAuthorizationGrantType().getValue();
 		this.apps.byId(app)
-			.ifPresent((client) -> this.events
-				.publishEvent(new OAuthEvents.TokenIssued(app, client.clientId(), client.workspace(),
-						authorization.getAuthorizationGrantType().getValue(), row.access().issuedAt())));
+			.ifPresent((client) -> this.events.publishEvent(new OAuthEvents.TokenIssued(app, client.clientId(),
+					client.workspace(), grantType, row.access().issuedAt())));
 	}
 
 	private void replace(OAuth2Authorization authorization, Row row, String storedRefresh) {
