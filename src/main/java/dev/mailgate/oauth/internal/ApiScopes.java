@@ -19,6 +19,9 @@ final class ApiScopes {
 	static final List<Rule> RULES = List.of(
 			new Rule(HttpMethod.GET, "contacts.read", "/api/v1/contacts/**", "/api/v1/lists/**", "/api/v1/fields/**"),
 			new Rule(null, "contacts.write", "/api/v1/contacts/**", "/api/v1/lists/**", "/api/v1/fields/**"),
+			new Rule(HttpMethod.GET, "reports.read", "/api/v1/campaigns/*/report"),
+			new Rule(HttpMethod.POST, "campaigns.send", "/api/v1/campaigns/*/send", "/api/v1/campaigns/*/schedule",
+					"/api/v1/campaigns/*/cancel", "/api/v1/campaigns/*/test"),
 			new Rule(HttpMethod.GET, "campaigns.read", "/api/v1/campaigns/**"),
 			new Rule(null, "campaigns.write", "/api/v1/campaigns/**"),
 			new Rule(null, "reports.read", "/api/v1/events/**"),
