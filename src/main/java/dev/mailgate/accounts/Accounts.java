@@ -20,6 +20,12 @@ public interface Accounts {
 	Optional<Person> personByEmail(String email);
 
 	/**
+	 * The person with this sign-in email in their default workspace, with their role:
+	 * what a signed-in page needs to know of its visitor.
+	 */
+	Optional<WorkspaceMember> memberByEmail(String email);
+
+	/**
 	 * The person with this id, such as the one an access token's {@code user_id} names.
 	 */
 	Optional<Person> personById(UserId user);

@@ -1,5 +1,6 @@
 package dev.mailgate.accounts.internal;
 
+import dev.mailgate.accounts.WorkspaceMember;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,10 +34,7 @@ class CurrentUser {
 		if (user == null) {
 			return false;
 		}
-		return this.accounts.defaultWorkspaceOf(user.id())
-			.flatMap((workspace) -> this.accounts.roleOf(user.id(), workspace))
-			.map((role) -> role.canAdminister())
-			.orElse(false);
+		return this.accounts.memberByEmail(user.email()).map(WorkspaceMember::administers).orElse(false);
 	}
 
 }

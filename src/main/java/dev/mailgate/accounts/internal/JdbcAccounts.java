@@ -13,6 +13,7 @@ import dev.mailgate.accounts.Person;
 import dev.mailgate.accounts.Role;
 import dev.mailgate.accounts.UserId;
 import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.platform.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,6 +117,14 @@ class JdbcAccounts implements Accounts {
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
 		}
+	}
+
+	@Override
+	public Optional<WorkspaceMember> memberByEmail(String email) {
+		return personByEmail(email).flatMap((person) -> membershipsOf(person.id()).stream()
+			.findFirst()
+			.map((membership) -> new WorkspaceMember(person, membership.workspace(), membership.workspaceName(),
+					membership.role())));
 	}
 
 	@Override

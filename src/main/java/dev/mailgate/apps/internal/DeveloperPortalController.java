@@ -9,9 +9,9 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.mailgate.accounts.Accounts;
-import dev.mailgate.accounts.Person;
 import dev.mailgate.accounts.Role;
 import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.apps.AppClient;
 import dev.mailgate.apps.AppIsPublic;
 import dev.mailgate.apps.InvalidAppMetadata;
@@ -217,11 +217,9 @@ class DeveloperPortalController {
 	}
 
 	private Caller caller(Principal principal) {
-		Person person = this.accounts.personByEmail(principal.getName())
-			.orElseThrow(() -> new AccessDeniedException("No account"));
-		WorkspaceId workspace = this.accounts.defaultWorkspaceOf(person.id())
-			.orElseThrow(() -> new AccessDeniedException("No workspace"));
-		return new Caller(workspace, this.accounts.roleOf(person.id(), workspace).orElse(Role.MEMBER));
+		WorkspaceMember member = this.accounts.memberByEmail(principal.getName())
+			.orElseThrow(() -> new AccessDeniedException("No account or no workspace"));
+		return new Caller(member.workspace(), member.role());
 	}
 
 	private record Caller(WorkspaceId workspace, Role role) {

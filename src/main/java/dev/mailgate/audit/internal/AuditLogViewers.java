@@ -3,8 +3,7 @@ package dev.mailgate.audit.internal;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.mailgate.accounts.Accounts;
-import dev.mailgate.accounts.Person;
-import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.platform.ErrorDetail;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -31,22 +30,17 @@ class AuditLogViewers {
 	 * with what the error page tells them
 	 */
 	AuditViewer of(Authentication authentication, HttpServletRequest request) {
-		Person person = this.accounts.personByEmail(authentication.getName())
-			.orElseThrow(() -> new AccessDeniedException("No account"));
-		WorkspaceId workspace = this.accounts.defaultWorkspaceOf(person.id())
-			.orElseThrow(() -> new AccessDeniedException("No workspace"));
+		WorkspaceMember member = this.accounts.memberByEmail(authentication.getName())
+			.orElseThrow(() -> new AccessDeniedException("No account or no workspace"));
 		boolean platformAdministrator = authentication.getAuthorities()
 			.stream()
 			.anyMatch((authority) -> PLATFORM_ADMINISTRATOR.equals(authority.getAuthority()));
-		boolean administers = this.accounts.roleOf(person.id(), workspace)
-			.map((role) -> role.canAdminister())
-			.orElse(false);
-		if (!administers && !platformAdministrator) {
+		if (!member.administers() && !platformAdministrator) {
 			ErrorDetail.attach(request,
 					"Only the owners and admins of your workspace see its audit log. Ask one of them for what you need.");
 			throw new AccessDeniedException("Only the workspace's owners and admins see its audit log");
 		}
-		return new AuditViewer(workspace, platformAdministrator);
+		return new AuditViewer(member.workspace(), platformAdministrator);
 	}
 
 }

@@ -6,9 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.mailgate.accounts.Accounts;
-import dev.mailgate.accounts.Person;
-import dev.mailgate.accounts.Role;
-import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.platform.ErrorDetail;
 import org.jspecify.annotations.Nullable;
 
@@ -55,21 +53,18 @@ class SecurityDashboardViewerArgument implements WebMvcConfigurer, HandlerMethod
 		if (principal == null) {
 			throw new AccessDeniedException("Sign in first");
 		}
-		Person person = this.accounts.personByEmail(principal.getName())
-			.orElseThrow(() -> new AccessDeniedException("No account"));
-		WorkspaceId workspace = this.accounts.defaultWorkspaceOf(person.id())
-			.orElseThrow(() -> new AccessDeniedException("No workspace"));
+		WorkspaceMember member = this.accounts.memberByEmail(principal.getName())
+			.orElseThrow(() -> new AccessDeniedException("No account or no workspace"));
 		boolean platformAdmin = request.isUserInRole("ADMIN");
-		boolean administers = this.accounts.roleOf(person.id(), workspace).map(Role::canAdminister).orElse(false);
-		if (!administers && !platformAdmin) {
+		if (!member.administers() && !platformAdmin) {
 			HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
 			if (servletRequest != null) {
 				ErrorDetail.attach(servletRequest, ONLY_ADMINISTRATORS);
 			}
 			throw new AccessDeniedException("Only workspace owners and admins see the security pages");
 		}
-		return new SecurityDashboardViewer(person.email(), workspace,
-				this.accounts.workspaceName(workspace).orElse("your workspace"), platformAdmin);
+		return new SecurityDashboardViewer(member.person().email(), member.workspace(), member.workspaceName(),
+				platformAdmin);
 	}
 
 }

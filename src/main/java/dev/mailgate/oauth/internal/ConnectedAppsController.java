@@ -6,9 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.mailgate.accounts.Accounts;
-import dev.mailgate.accounts.Person;
-import dev.mailgate.accounts.Role;
 import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.accounts.WorkspaceMember;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -116,14 +115,12 @@ class ConnectedAppsController {
 	 * @throws AccessDeniedException for members
 	 */
 	private WorkspaceId administeredWorkspace(Principal principal) {
-		Person person = this.accounts.personByEmail(principal.getName())
-			.orElseThrow(() -> new AccessDeniedException("No account"));
-		WorkspaceId workspace = this.accounts.defaultWorkspaceOf(person.id())
-			.orElseThrow(() -> new AccessDeniedException("No workspace"));
-		if (!this.accounts.roleOf(person.id(), workspace).map(Role::canAdminister).orElse(false)) {
+		WorkspaceMember member = this.accounts.memberByEmail(principal.getName())
+			.orElseThrow(() -> new AccessDeniedException("No account or no workspace"));
+		if (!member.administers()) {
 			throw new AccessDeniedException("Only the workspace's owners and admins see every connected app");
 		}
-		return workspace;
+		return member.workspace();
 	}
 
 	private List<ConnectedAppView> views(List<ConnectedApp> apps) {

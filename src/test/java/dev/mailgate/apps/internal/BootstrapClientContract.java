@@ -11,6 +11,7 @@ import dev.mailgate.accounts.Person;
 import dev.mailgate.accounts.Role;
 import dev.mailgate.accounts.UserId;
 import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +106,11 @@ abstract class BootstrapClientContract {
 
 		@Override
 		public Optional<Person> personByEmail(String email) {
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<WorkspaceMember> memberByEmail(String email) {
 			return Optional.empty();
 		}
 
