@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.mailgate.oauth.ClaimedClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;

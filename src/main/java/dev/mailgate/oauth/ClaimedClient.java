@@ -1,4 +1,4 @@
-package dev.mailgate.ratelimit.internal;
+package dev.mailgate.oauth;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +13,17 @@ import org.springframework.http.HttpHeaders;
 /**
  * The client id a request to an OAuth endpoint names, before anything checks it: the user
  * name of HTTP Basic (form-urlencoded, RFC 6749 §2.3.1) or the {@code client_id}
- * parameter, cut at 200 characters as the authorization server does when it reports a
- * failure.
+ * parameter, cut at 200 characters. The authorization server reports failed client
+ * authentications with it, and the rate limits count them by it.
  */
-final class ClaimedClient {
+public final class ClaimedClient {
 
 	private static final int LONGEST_CLIENT_ID = 200;
 
 	private ClaimedClient() {
 	}
 
-	static @Nullable String of(HttpServletRequest request) {
+	public static @Nullable String of(HttpServletRequest request) {
 		String clientId = null;
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
