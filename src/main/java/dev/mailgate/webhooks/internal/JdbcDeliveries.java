@@ -34,10 +34,12 @@ class JdbcDeliveries {
 	}
 
 	List<UUID> due(Instant now, int limit) {
-		return this.jdbc.sql("""
-				select d.id from webhooks_deliveries d join webhooks_subscriptions s on s.id = d.subscription_id
-				where s.enabled = true and ((d.status = 'PENDING' and d.next_attempt_at <= :now)
-				or (d.status = 'SENDING' and d.claimed_until < :now)) order by d.next_attempt_at limit """ + limit)
+		return this.jdbc
+			.sql("""
+					select d.id from webhooks_deliveries d join webhooks_subscriptions s on s.id = d.subscription_id
+					where s.enabled = true and ((d.status = 'PENDING' and d.next_attempt_at <= :now)
+					or (d.status = 'SENDING' and d.claimed_until < :now)) order by d.next_attempt_at\s""" + " limit "
+					+ limit)
 			.param("now", Timestamps.utc(now))
 			.query(UUID.class)
 			.list();
