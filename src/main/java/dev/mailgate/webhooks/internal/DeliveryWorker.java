@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import dev.mailgate.platform.SecretBox;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -145,6 +146,11 @@ class DeliveryWorker implements DisposableBean {
 		}
 		catch (UnknownHostException ex) {
 			return new WebhookSender.Response(null, null, "not sent: the host does not resolve");
+		}
+		catch (SecretBox.NotDecryptable ex) {
+			// the encryption key changed or was lost: the app must rotate its secret
+			return new WebhookSender.Response(null, null,
+					"not sent: the signing secret is not decryptable with this server's key; rotate the secret");
 		}
 	}
 
