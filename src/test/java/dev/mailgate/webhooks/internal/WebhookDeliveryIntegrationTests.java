@@ -87,6 +87,24 @@ class WebhookDeliveryIntegrationTests extends WebhooksTestSupport {
 	}
 
 	@Test
+	void addingAContactToAListIsAContactUpdate() {
+		subscribe("contact.updated");
+		String email = "listed-" + UUID.randomUUID() + "@example.com";
+		String contact = read(body(call("POST", "/api/v1/contacts", "{\"email\": \"%s\"}".formatted(email))), "$.id");
+		String list = read(
+				body(call("POST", "/api/v1/lists", "{\"name\": \"Regulars %s\"}".formatted(UUID.randomUUID()))),
+				"$.id");
+
+		assertThat(
+				call("POST", "/api/v1/lists/" + list + "/contacts", "{\"contact_ids\": [\"%s\"]}".formatted(contact)))
+			.hasStatus(204);
+
+		ReceivingEndpoint.Received updated = this.endpoint.await((r) -> r.body().contains(email));
+		assertThat((String) read(updated.body(), "$.type")).isEqualTo("contact.updated");
+		assertThat((String) read(updated.body(), "$.data.id")).isEqualTo(contact);
+	}
+
+	@Test
 	void endpointFailingTwiceGetsThreeAttemptsWithGrowingWaitsAndTheLogShowsThem() {
 		Map<String, Object> subscription = subscribe("contact.created");
 		this.endpoint.answering(500, 503);
