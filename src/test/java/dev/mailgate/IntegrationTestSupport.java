@@ -38,7 +38,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 				"mailgate.ratelimit.sign-in.per-ip.quota=1000000",
 				"mailgate.ratelimit.sign-in.per-account.quota=1000000",
 				"mailgate.ratelimit.client-auth-failures.per-ip.quota=1000000",
-				"mailgate.ratelimit.client-auth-failures.per-client.quota=1000000" })
+				"mailgate.ratelimit.client-auth-failures.per-client.quota=1000000",
+				// Webhooks: tests receive them on 127.0.0.1 and retry within seconds
+				"mailgate.webhooks.allow-loopback=true", "mailgate.webhooks.retry-schedule=1s,2s,2s" })
 @AutoConfigureMockMvc
 public abstract class IntegrationTestSupport {
 

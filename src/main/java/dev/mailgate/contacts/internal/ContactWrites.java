@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.contacts.AlreadyExists;
 import dev.mailgate.contacts.ConcurrentWrite;
 import dev.mailgate.contacts.ContactChanges;
+import dev.mailgate.contacts.ContactEvents;
 import dev.mailgate.contacts.ContactId;
 import dev.mailgate.contacts.ContactNotFound;
 import dev.mailgate.contacts.FieldError;
@@ -26,6 +28,7 @@ import dev.mailgate.platform.TimeOrderedIds;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +39,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * look-up of the contacts it touches, then batched inserts and updates in one
  * transaction. Each item is checked first and fails alone; the items that pass are
  * written together. A concurrent writer (a version that moved, an email taken meanwhile)
- * makes the whole batch start over once from fresh data.
+ * makes the whole batch start over once from fresh data. Each contact created or changed
+ * is published as a {@link ContactEvents} record inside the writing transaction, from
+ * what the batch already holds (no read of its own).
  */
 final class ContactWrites {
 
@@ -56,10 +61,14 @@ final class ContactWrites {
 
 	private final TransactionOperations transactions;
 
-	ContactWrites(JdbcClient jdbc, JdbcTemplate batch, TransactionOperations transactions) {
+	private final ApplicationEventPublisher events;
+
+	ContactWrites(JdbcClient jdbc, JdbcTemplate batch, TransactionOperations transactions,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.transactions = transactions;
+		this.events = events;
 	}
 
 	/**
@@ -103,7 +112,10 @@ final class ContactWrites {
 		for (int i = 0; i < writes.size(); i++) {
 			outcomes.add(plan(workspace, writes.get(i), checked.get(i), existing, emails, plan, now));
 		}
-		this.transactions.executeWithoutResult((status) -> plan.execute(this.batch, workspace, now));
+		this.transactions.executeWithoutResult((status) -> {
+			plan.execute(this.batch, workspace, now);
+			plan.publish(this.events, workspace, now);
+		});
 		return outcomes;
 	}
 
@@ -257,6 +269,12 @@ final class ContactWrites {
 
 		private final List<Object[]> members = new ArrayList<>();
 
+		private final List<ContactRow> created = new ArrayList<>();
+
+		private final List<ContactRow> changed = new ArrayList<>();
+
+		private final List<ContactRow> unsubscribed = new ArrayList<>();
+
 		void add(@Nullable ContactRow current, ContactRow row, ContactChanges changes, List<ListId> currentLists) {
 			if (current == null) {
 				this.inserts.add(new Object[] { row.id(), null, row.email(), row.firstName(), row.lastName(),
@@ -269,6 +287,7 @@ final class ContactWrites {
 						row.consentSource(), Timestamps.utc(row.consentAt()), row.fields(), row.tagsColumn(),
 						row.version(), Timestamps.utc(row.updatedAt()), row.id(), current.version() });
 			}
+			remember(current, row, changes, currentLists);
 			// tags and lists are rewritten only when they change (a sync sends them every
 			// time)
 			if (changes.tags() != null && (current == null || !current.tags().equals(row.tags()))) {
@@ -284,6 +303,40 @@ final class ContactWrites {
 				}
 				changes.lists().forEach((list) -> this.members.add(new Object[] { list.value(), row.id(), null }));
 			}
+		}
+
+		private void remember(@Nullable ContactRow current, ContactRow row, ContactChanges changes,
+				List<ListId> currentLists) {
+			if (current == null) {
+				this.created.add(row);
+				return;
+			}
+			// a sync that sends what the contact already holds changes nothing anyone
+			// sees
+			boolean listsChanged = changes.lists() != null && !currentLists.equals(changes.lists());
+			if (listsChanged || !sameContent(current, row)) {
+				this.changed.add(row);
+			}
+			if (row.status() == SubscriptionStatus.UNSUBSCRIBED
+					&& current.status() != SubscriptionStatus.UNSUBSCRIBED) {
+				this.unsubscribed.add(row);
+			}
+		}
+
+		private static boolean sameContent(ContactRow current, ContactRow row) {
+			return current.email().equals(row.email()) && Objects.equals(current.firstName(), row.firstName())
+					&& Objects.equals(current.lastName(), row.lastName()) && current.status() == row.status()
+					&& Objects.equals(current.consentSource(), row.consentSource())
+					&& Objects.equals(current.fields(), row.fields()) && current.tags().equals(row.tags());
+		}
+
+		void publish(ApplicationEventPublisher events, WorkspaceId workspace, Instant now) {
+			this.created.forEach((row) -> events
+				.publishEvent(new ContactEvents.ContactCreated(workspace, new ContactId(row.id()), row.email(), now)));
+			this.changed.forEach((row) -> events
+				.publishEvent(new ContactEvents.ContactUpdated(workspace, new ContactId(row.id()), row.email(), now)));
+			this.unsubscribed.forEach((row) -> events.publishEvent(new ContactEvents.ContactUnsubscribed(workspace,
+					new ContactId(row.id()), row.email(), row.consentSource(), now)));
 		}
 
 		void execute(JdbcTemplate jdbc, WorkspaceId workspace, Instant now) {

@@ -29,6 +29,7 @@ import dev.mailgate.contacts.VersionMismatch;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,9 +60,9 @@ class JdbcContacts implements Contacts {
 	private final BulkTurns bulk;
 
 	JdbcContacts(JdbcClient jdbc, JdbcTemplate batch, TransactionOperations transactions, JdbcFields fields,
-			JdbcLists lists, Clock clock, BulkTurns bulk) {
+			JdbcLists lists, Clock clock, BulkTurns bulk, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
-		this.writes = new ContactWrites(jdbc, batch, transactions);
+		this.writes = new ContactWrites(jdbc, batch, transactions, events);
 		this.fields = fields;
 		this.lists = lists;
 		this.clock = clock;

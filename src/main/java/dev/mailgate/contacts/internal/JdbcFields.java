@@ -8,12 +8,15 @@ import java.util.Objects;
 
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.contacts.AlreadyExists;
+import dev.mailgate.contacts.ContactEvents;
+import dev.mailgate.contacts.ContactId;
 import dev.mailgate.contacts.ContactNotFound;
 import dev.mailgate.contacts.FieldDefinition;
 import dev.mailgate.contacts.FieldType;
 import dev.mailgate.contacts.InvalidContact;
 import dev.mailgate.platform.Timestamps;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,9 +33,12 @@ class JdbcFields {
 
 	private final JdbcTemplate batch;
 
-	JdbcFields(JdbcClient jdbc, JdbcTemplate batch) {
+	private final ApplicationEventPublisher events;
+
+	JdbcFields(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.events = events;
 	}
 
 	List<FieldDefinition> all(WorkspaceId workspace) {
@@ -86,12 +92,12 @@ class JdbcFields {
 			throw new ContactNotFound("Field " + key);
 		}
 		List<Object[]> rewrites = this.jdbc
-			.sql("select id, fields from contacts_contacts where workspace_id = ? and fields like ?")
+			.sql("select id, email, fields from contacts_contacts where workspace_id = ? and fields like ?")
 			.params(workspace.value(), "%\"" + key + "\"%")
 			.query((rs, n) -> {
 				Map<String, Object> values = FieldValues.readRaw(rs.getString("fields"));
-				return (values.remove(key) != null)
-						? new Object[] { FieldValues.write(values), Timestamps.utc(now), rs.getObject("id") } : null;
+				return (values.remove(key) != null) ? new Object[] { FieldValues.write(values), Timestamps.utc(now),
+						rs.getObject("id"), rs.getString("email") } : null;
 			})
 			.list()
 			.stream()
@@ -101,7 +107,9 @@ class JdbcFields {
 			// a changed contact: a new version (ETag) and change time, so a sync sees it
 			this.batch.batchUpdate(
 					"update contacts_contacts set fields = ?, version = version + 1, updated_at = ? where id = ?",
-					rewrites);
+					rewrites.stream().map((row) -> new Object[] { row[0], row[1], row[2] }).toList());
+			rewrites.forEach((row) -> this.events.publishEvent(new ContactEvents.ContactUpdated(workspace,
+					new ContactId((java.util.UUID) row[2]), (String) row[3], now)));
 		}
 	}
 

@@ -1,13 +1,18 @@
 package dev.mailgate.contacts.internal;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.contacts.AlreadyExists;
+import dev.mailgate.contacts.ContactEvents;
 import dev.mailgate.contacts.ContactId;
 import dev.mailgate.contacts.ContactList;
 import dev.mailgate.contacts.ContactNotFound;
@@ -16,6 +21,7 @@ import dev.mailgate.contacts.ListId;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,9 +45,12 @@ class JdbcLists {
 
 	private final JdbcTemplate batch;
 
-	JdbcLists(JdbcClient jdbc, JdbcTemplate batch) {
+	private final ApplicationEventPublisher events;
+
+	JdbcLists(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.events = events;
 	}
 
 	List<ContactList> all(WorkspaceId workspace) {
@@ -93,10 +102,15 @@ class JdbcLists {
 	@Transactional
 	void delete(WorkspaceId workspace, ListId id, Instant now) {
 		find(workspace, id).orElseThrow(() -> new ContactNotFound("List " + id));
+		Map<UUID, String> members = this.jdbc.sql("""
+				select c.id, c.email from contacts_contacts c
+				where c.id in (select contact_id from contacts_list_members where list_id = ?)
+				""").param(id.value()).query(JdbcLists::idAndEmail).list().stream().collect(emails());
 		this.jdbc.sql("""
 				update contacts_contacts set version = version + 1, updated_at = ?
 				where id in (select contact_id from contacts_list_members where list_id = ?)
 				""").params(Timestamps.utc(now), id.value()).update();
+		updated(workspace, members, now);
 		this.jdbc.sql("delete from contacts_lists where id = ?").param(id.value()).update();
 	}
 
@@ -107,13 +121,16 @@ class JdbcLists {
 			return;
 		}
 		List<UUID> ids = contacts.stream().map(ContactId::value).distinct().toList();
-		List<UUID> known = this.jdbc.sql("select id from contacts_contacts where workspace_id = :ws and id in (:ids)")
+		Map<UUID, String> known = this.jdbc
+			.sql("select id, email from contacts_contacts where workspace_id = :ws and id in (:ids)")
 			.param("ws", workspace.value())
 			.param("ids", ids)
-			.query(UUID.class)
-			.list();
+			.query(JdbcLists::idAndEmail)
+			.list()
+			.stream()
+			.collect(emails());
 		if (known.size() != ids.size()) {
-			UUID missing = ids.stream().filter((id) -> !known.contains(id)).findFirst().orElseThrow();
+			UUID missing = ids.stream().filter((id) -> !known.containsKey(id)).findFirst().orElseThrow();
 			throw new ContactNotFound("Contact " + missing);
 		}
 		List<UUID> members = this.jdbc
@@ -131,6 +148,9 @@ class JdbcLists {
 					added);
 			this.batch.batchUpdate("update contacts_contacts set version = version + 1, updated_at = ? where id = ?",
 					added.stream().map((row) -> new Object[] { row[2], row[1] }).toList());
+			Map<UUID, String> changed = new LinkedHashMap<>();
+			added.forEach((row) -> changed.put((UUID) row[1], known.get((UUID) row[1])));
+			updated(workspace, changed, now);
 		}
 	}
 
@@ -146,6 +166,28 @@ class JdbcLists {
 		this.jdbc.sql("update contacts_contacts set version = version + 1, updated_at = ? where id = ?")
 			.params(Timestamps.utc(now), contact.value())
 			.update();
+		this.jdbc.sql("select email from contacts_contacts where id = ?")
+			.param(contact.value())
+			.query(String.class)
+			.optional()
+			.ifPresent((email) -> updated(workspace, Map.of(contact.value(), email), now));
+	}
+
+	/**
+	 * A change of list membership changes the contact (its version and change time), so
+	 * it is published like any other change, inside the writing transaction.
+	 */
+	private void updated(WorkspaceId workspace, Map<UUID, String> contacts, Instant now) {
+		contacts.forEach((id, email) -> this.events
+			.publishEvent(new ContactEvents.ContactUpdated(workspace, new ContactId(id), email, now)));
+	}
+
+	private static Map.Entry<UUID, String> idAndEmail(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return Map.entry(rs.getObject("id", UUID.class), rs.getString("email"));
+	}
+
+	private static Collector<Map.Entry<UUID, String>, ?, Map<UUID, String>> emails() {
+		return Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new);
 	}
 
 	private static String name(String name) {
