@@ -90,12 +90,12 @@ class ReportQueries {
 	List<Report.Hour> timeline(CampaignId campaign, @Nullable Instant sentAt) {
 		Map<Long, long[]> byHour = new HashMap<>();
 		this.jdbc.sql("""
-				select cast(floor(extract(epoch from at) / 3600) as bigint) as hour, kind, count(*) as total
+				select cast(floor(extract(epoch from at) / 3600) as bigint) as hour_index, kind, count(*) as total
 				from campaigns_events where campaign_id = ? and kind in ('opened', 'clicked')
 				group by cast(floor(extract(epoch from at) / 3600) as bigint), kind""")
 			.param(campaign.value())
 			.query((rs) -> {
-				long[] counts = byHour.computeIfAbsent(rs.getLong("hour"), (hour) -> new long[2]);
+				long[] counts = byHour.computeIfAbsent(rs.getLong("hour_index"), (hour) -> new long[2]);
 				counts[rs.getString("kind").equals("opened") ? 0 : 1] += rs.getLong("total");
 			});
 		if (byHour.isEmpty()) {

@@ -52,7 +52,7 @@ record ReportView(Report report, String sent, List<Stat> stats, List<Step> funne
 		return new ReportView(report, sent, stats, funnel, links, ReportChart.timeline(report.timeline()));
 	}
 
-	boolean nothingSent() {
+	public boolean nothingSent() {
 		return this.report.counts().sent() == 0;
 	}
 
