@@ -37,6 +37,12 @@ if [ "${BENCH_DB:-h2}" = postgres ]; then
   database=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/mailgate_bench
     SPRING_DATASOURCE_USERNAME=mailgate SPRING_DATASOURCE_PASSWORD=mailgate)
 fi
+# Tracking (issue 8): its cases sign links with a key they put in the database themselves, so the
+# embedded H2 also lets a second process in (AUTO_SERVER: the server's own connections stay embedded;
+# H2 refuses it together with DB_CLOSE_ON_EXIT=FALSE, which only matters at shutdown).
+if [ "${BENCH_DB:-h2}" != postgres ]; then
+  database=("SPRING_DATASOURCE_URL=jdbc:h2:file:$data/db/mailgate;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=32768;AUTO_SERVER=TRUE")
+fi
 ./mailgate prepare >/dev/null  # builds when needed, prepares class data sharing: what ./mailgate starts
 # One app asks for thousands of tokens and API calls a second: the rate limits stay in place (every
 # request is counted) but with budgets it cannot spend, so that nothing is refused.
@@ -93,6 +99,36 @@ fresh_tokens
 contact_id=$(curl -s -X PUT -H "Authorization: Bearer $crm_token" -H 'Content-Type: application/json' \
   -d '{"first_name":"Ada","last_name":"Lovelace","tags":["bench"]}' "$base/api/v1/contacts/ada@example.com" | field id)
 [ -n "$contact_id" ] || { echo "setup failed: no contact" >&2; exit 1; }
+
+# Tracking (issue 8): a sent campaign to Ada (plain SQL: the bench has no SMTP server to send through),
+# and the link-signing key, so that the script signs the open pixel and a click like the send job does
+# (TrackingLinks: HMAC-SHA256 of "kind|campaign|contact|url", 16 bytes, base64url).
+link_key=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+campaign_id=$(cat /proc/sys/kernel/random/uuid)
+if [ "${BENCH_DB:-h2}" = postgres ]; then
+  tracking_sql() { PGPASSWORD=mailgate psql -q -h 127.0.0.1 -U mailgate -d mailgate_bench -c "$1" >/dev/null; }
+  key_literal="decode('$link_key', 'hex')"
+else
+  h2_jar=$(ls target/run/lib/h2-*.jar 2>/dev/null | head -n 1)
+  [ -n "$h2_jar" ] || h2_jar=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | tail -n 1)
+  tracking_sql() { java -cp "$h2_jar" org.h2.tools.Shell -url "jdbc:h2:file:$data/db/mailgate;AUTO_SERVER=TRUE" \
+    -user mailgate -password "" -sql "$1" >/dev/null; }
+  key_literal="X'$link_key'"
+fi
+tracking_sql "insert into campaigns_link_key (id, secret, created_at) values (1, $key_literal, current_timestamp);
+  insert into campaigns_campaigns (id, workspace_id, name, subject, status, sent_at, archive_slug, created_at, updated_at)
+  select '$campaign_id', workspace_id, 'Bench', 'Bench', 'SENT', current_timestamp, 'bench-$campaign_id', current_timestamp,
+    current_timestamp from contacts_contacts where id = '$contact_id';
+  insert into campaigns_recipients (campaign_id, contact_id, email, status) values ('$campaign_id', '$contact_id', 'ada@example.com', 'SENT')"
+link_signature() { # KIND URL
+  printf '%s|%s|%s|%s' "$1" "$campaign_id" "$contact_id" "$2" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$link_key" -binary \
+    | head -c 16 | base64 -w0 | tr '+/' '-_' | tr -d '='
+}
+open_url="$base/t/o/$campaign_id/$contact_id/$(link_signature o '')"
+click_target="https://bakery.example/bread?size=large"
+click_url="$base/t/c/$campaign_id/$contact_id/$(link_signature c "$click_target")?u=https://bakery.example/bread%3Fsize%3Dlarge"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$open_url")" = 200 ] || { echo "setup failed: the open pixel" >&2; exit 1; }
+[ "$(curl -s -o /dev/null -w '%{redirect_url}' "$click_url")" = "$click_target" ] || { echo "setup failed: the click" >&2; exit 1; }
 
 # The authorization code flow: a web app, and a person who signed in and consented once, so
 # that the authorization endpoint answers every further request with a code at once.
@@ -206,6 +242,9 @@ results=$(mktemp)
     run Mailgate "contacts page GET (100 per page)" "$base/api/v1/contacts?limit=100" bearer-get.lua BENCH_TOKEN="$crm_token"
     run Mailgate "contact GET by id (bearer token)" "$base/api/v1/contacts/$contact_id" bearer-get.lua BENCH_TOKEN="$crm_token"
     run Mailgate "unauthenticated GET (baseline)" "$base/.well-known/oauth-protected-resource" bearer-get.lua BENCH_TOKEN=none
+    # Tracking (issue 8): what every recipient's mail app asks for, each request recording one event.
+    run Mailgate "tracking: open pixel GET (records an open)" "$open_url" bearer-get.lua BENCH_TOKEN=none
+    run Mailgate "tracking: click redirect GET (records a click, 302)" "$click_url" bearer-get.lua BENCH_TOKEN=none
   done
 } > "$results"
 rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
