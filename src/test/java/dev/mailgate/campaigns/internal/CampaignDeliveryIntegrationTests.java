@@ -83,7 +83,7 @@ class CampaignDeliveryIntegrationTests extends CampaignTestSupport {
 		String text = (String) part(alternative, "text/plain").getContent();
 		String html = (String) part(alternative, "text/html").getContent();
 		String greeting = (i % 2 == 0) ? "Hi Reader" + i + " at Company" + i + "!" : "Hi there at your company!";
-		assertThat(html).contains(greeting).contains("This week's loaves");
+		assertThat(html).contains(greeting).contains("This week&#39;s loaves");
 		assertThat(text).contains(greeting).contains("Unsubscribe: " + unsubscribe);
 
 		List<String> hrefs = hrefs(html);

@@ -71,6 +71,9 @@ abstract class CampaignTestSupport extends IntegrationTestSupport {
 
 	String marketer;
 
+	/** The marketer's signed-in session. */
+	org.springframework.mock.web.MockHttpSession session;
+
 	/** Every address of this test ends with it. */
 	String domain;
 
@@ -80,7 +83,7 @@ abstract class CampaignTestSupport extends IntegrationTestSupport {
 	void workspaceOfItsOwn() {
 		this.flows = new OAuthFlows(this.mvc);
 		this.marketer = "marketer-" + UUID.randomUUID() + "@example.com";
-		this.flows.newPerson(this.marketer);
+		this.session = this.flows.newPerson(this.marketer);
 		this.workspace = this.accounts.defaultWorkspaceOf(this.accounts.personByEmail(this.marketer).orElseThrow().id())
 			.orElseThrow();
 		this.domain = "t" + UUID.randomUUID().toString().substring(0, 8) + ".example";
