@@ -24,6 +24,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -65,6 +66,14 @@ class CampaignPagesController {
 		this.campaigns = campaigns;
 		this.messages = messages;
 		this.contacts = contacts;
+	}
+
+	/**
+	 * How the pages show times.
+	 */
+	@ModelAttribute("times")
+	PageTimes times() {
+		return PageTimes.UTC;
 	}
 
 	@GetMapping

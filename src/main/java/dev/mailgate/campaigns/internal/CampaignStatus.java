@@ -28,11 +28,11 @@ enum CampaignStatus {
 	/**
 	 * The name the API uses: {@code draft}, {@code sending}, ...
 	 */
-	String value() {
+	public String value() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	String label() {
+	public String label() {
 		return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
 	}
 

@@ -68,13 +68,12 @@ class Delivery {
 				.execute((status) -> this.parts.recipients()
 					.claim(id, this.parts.properties().batchSize(), this.parts.clock().instant()));
 			if (batch == null || batch.isEmpty()) {
-				if (finished(campaign)) {
+				if (finished(campaign) || !pause(Duration.ofSeconds(1))) {
 					return;
 				}
-				pause(Duration.ofSeconds(1));
 			}
-			else if (!send(campaign, batch)) {
-				pause(Duration.ofSeconds(5));
+			else if (!send(campaign, batch) && !pause(Duration.ofSeconds(5))) {
+				return;
 			}
 		}
 	}
@@ -178,13 +177,18 @@ class Delivery {
 		return true;
 	}
 
-	private static void pause(Duration duration) {
+	/**
+	 * @return {@code false} when the node is shutting down (the send resumes when it
+	 * starts again)
+	 */
+	private static boolean pause(Duration duration) {
 		try {
 			TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
+			return false;
 		}
 	}
 

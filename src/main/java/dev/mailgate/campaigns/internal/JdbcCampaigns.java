@@ -64,7 +64,7 @@ class JdbcCampaigns {
 	 */
 	List<Campaign> page(WorkspaceId workspace, @Nullable CampaignStatus status, @Nullable UUID after, int limit) {
 		return this.jdbc
-			.sql(SELECT + "where workspace_id = :workspace and (:status is null or status = :status)"
+			.sql(SELECT + "where workspace_id = :workspace and (cast(:status as varchar) is null or status = :status)"
 					+ " and (cast(:after as uuid) is null or id < :after) order by id desc limit :limit")
 			.param("workspace", workspace.value())
 			.param("status", (status != null) ? status.name() : null)
@@ -185,11 +185,11 @@ class JdbcCampaigns {
 					this.bounced + other.bounced, this.failed + other.failed);
 		}
 
-		int done() {
+		public int done() {
 			return this.sent + this.bounced + this.failed;
 		}
 
-		int total() {
+		public int total() {
 			return done() + this.queued + this.claimed;
 		}
 

@@ -60,6 +60,24 @@ class CampaignPagesIntegrationTests extends CampaignTestSupport {
 	}
 
 	@Test
+	void theSendConfirmationShowsTheAudienceSenderAndSubjectAndTheListShowsTheStatus() {
+		Campaign campaign = draft(audience(3), "<p>Hello</p>");
+		this.sending.schedule(this.workspace, campaign.id(), java.time.Instant.parse("2099-01-01T09:00:00Z"));
+
+		assertThat(this.mvc.get().uri("/campaigns/" + campaign.id() + "/send").session(this.session).exchange())
+			.hasStatusOk()
+			.bodyText()
+			.contains("3 subscribed contacts", "Bakery Newsletter &lt;news@bakery.example&gt;",
+					"News for {{first_name|friend}}", "for 2099-01-01 09:00 UTC");
+		assertThat(this.mvc.get().uri("/campaigns").session(this.session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Campaign " + this.domain, "Scheduled");
+		assertThat(this.mvc.get().uri("/campaigns/" + campaign.id()).session(this.session).exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Cancel the schedule");
+	}
+
+	@Test
 	void anotherWorkspacesCampaignIsNotFound() {
 		Campaign campaign = draft(audience(1), "<p>Hello</p>");
 		org.springframework.mock.web.MockHttpSession stranger = this.flows
