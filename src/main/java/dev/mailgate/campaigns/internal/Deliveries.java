@@ -60,6 +60,13 @@ class Deliveries implements DisposableBean {
 		submit(campaign, false);
 	}
 
+	/**
+	 * Whether this node's send job of the campaign is running.
+	 */
+	boolean running(CampaignId campaign) {
+		return this.running.contains(campaign);
+	}
+
 	@EventListener
 	void on(ApplicationReadyEvent ready) {
 		this.parts.campaigns().sending().forEach((campaign) -> submit(campaign, true));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -18,6 +19,7 @@ import dev.mailgate.contacts.Contacts;
 import dev.mailgate.contacts.SubscriptionStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,9 +58,43 @@ class Delivery {
 	}
 
 	/**
-	 * Sends to the campaign's queued recipients until none are left or it is cancelled.
+	 * Sends to the campaign's queued recipients until none are left or it is cancelled,
+	 * over {@code mailgate.campaigns.connections} SMTP connections at once (each batch
+	 * over one); returns when every one of them is done.
 	 */
 	void run(CampaignId id) {
+		int connections = Math.max(1, this.parts.properties().connections());
+		AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+		List<Thread> others = new ArrayList<>();
+		for (int i = 1; i < connections; i++) {
+			Thread other = new Thread(() -> {
+				try {
+					work(id);
+				}
+				catch (RuntimeException | Error ex) {
+					failure.compareAndSet(null, ex);
+				}
+			}, Thread.currentThread().getName() + "-" + i);
+			other.setDaemon(true);
+			other.start();
+			others.add(other);
+		}
+		try {
+			work(id);
+		}
+		finally {
+			join(others);
+		}
+		Throwable failed = failure.get();
+		if (failed instanceof RuntimeException ex) {
+			throw ex;
+		}
+		if (failed instanceof Error error) {
+			throw error;
+		}
+	}
+
+	private void work(CampaignId id) {
 		while (true) {
 			Campaign campaign = this.parts.campaigns().find(id).orElse(null);
 			if (campaign == null || campaign.status() != CampaignStatus.SENDING) {
@@ -68,11 +104,25 @@ class Delivery {
 				.execute((status) -> this.parts.recipients()
 					.claim(id, this.parts.properties().batchSize(), this.parts.clock().instant()));
 			if (batch == null || batch.isEmpty()) {
-				if (finished(campaign) || !pause(Duration.ofSeconds(1))) {
+				// the other connections may still be sending their last batches
+				if (finished(campaign) || !pause(Duration.ofMillis(250))) {
 					return;
 				}
 			}
 			else if (!send(campaign, batch) && !pause(Duration.ofSeconds(5))) {
+				return;
+			}
+		}
+	}
+
+	private static void join(List<Thread> threads) {
+		for (Thread thread : threads) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				threads.forEach(Thread::interrupt);
 				return;
 			}
 		}
@@ -203,6 +253,11 @@ class Delivery {
 		Parts with(Smtp other) {
 			return new Parts(this.campaigns, this.recipients, this.contacts, this.messages, other, this.throttle,
 					this.engagements, this.events, this.transactions, this.clock, this.properties, this.issuer);
+		}
+
+		Parts with(CampaignsProperties other) {
+			return new Parts(this.campaigns, this.recipients, this.contacts, this.messages, this.smtp, this.throttle,
+					this.engagements, this.events, this.transactions, this.clock, other, this.issuer);
 		}
 
 	}

@@ -47,7 +47,7 @@ public final class DeliveryBench {
 				"--mailgate.tls.mode=proxy", "--mailgate.smtp.host=127.0.0.1",
 				"--mailgate.smtp.port=" + smtp.getSmtp().getPort(), "--mailgate.smtp.starttls=false",
 				"--mailgate.campaigns.send-rate=0", "--mailgate.bootstrap.admin.email=bench@mailgate.test",
-				"--mailgate.bootstrap.admin.password=bench-password-of-some-length", "--logging.level.root=warn")) {
+				"--mailgate.bootstrap.admin.password=bench-password-of-some-length")) {
 			Contacts contacts = context.getBean(Contacts.class);
 			WorkspaceId workspace = context.getBean(Accounts.class).bootstrapWorkspace().orElseThrow();
 			contacts.defineField(workspace, "company", "Company", FieldType.TEXT);
