@@ -182,33 +182,39 @@ class CampaignPagesController {
 	}
 
 	@PostMapping("/{id}/schedule")
-	String scheduleCampaign(Marketer marketer, @PathVariable String id, @RequestParam(required = false) String date,
-			@RequestParam(required = false) String time, @RequestParam(required = false) String zone,
-			RedirectAttributes redirect) {
+	String scheduleCampaign(Marketer marketer, @PathVariable String id,
+			@RequestParam(required = false) @Nullable String date,
+			@RequestParam(required = false) @Nullable String time,
+			@RequestParam(required = false) @Nullable String zone, RedirectAttributes redirect) {
 		Campaign campaign = find(marketer, id);
-		ZoneId where = zone(zone);
+		if (date == null || date.isBlank() || time == null || time.isBlank()) {
+			redirect.addFlashAttribute("error", "Choose a date and a time.");
+			return "redirect:/campaigns/" + campaign.id() + "/send";
+		}
 		try {
-			java.time.Instant at = LocalDate.parse(date).atTime(LocalTime.parse(time)).atZone(where).toInstant();
+			java.time.Instant at = LocalDate.parse(date).atTime(LocalTime.parse(time)).atZone(zone(zone)).toInstant();
 			this.sending.schedule(marketer.workspace(), campaign.id(), at);
 			redirect.addFlashAttribute("notice", "Scheduled.");
 			return "redirect:/campaigns/" + campaign.id();
 		}
-		catch (DateTimeException | NullPointerException ex) {
+		catch (DateTimeException ex) {
 			redirect.addFlashAttribute("error", "Choose a date and a time.");
 		}
 		catch (InvalidCampaign ex) {
-			redirect.addFlashAttribute("error", "Choose a date and a time in the future.");
+			redirect.addFlashAttribute("error", ex.errors().get(0).field().equals("send_at")
+					? "Choose a date and a time in the future." : "Not ready: " + ex.errors().get(0).detail() + ".");
 		}
 		return "redirect:/campaigns/" + campaign.id() + "/send";
 	}
 
 	@PostMapping("/{id}/test")
-	String sendTest(Marketer marketer, @PathVariable String id, @RequestParam(required = false) String email,
+	String sendTest(Marketer marketer, @PathVariable String id, @RequestParam(required = false) @Nullable String email,
 			RedirectAttributes redirect) {
 		Campaign campaign = find(marketer, id);
+		String to = (email != null) ? email.strip() : "";
 		try {
-			this.sending.test(marketer.workspace(), campaign.id(), (email != null) ? email : "");
-			redirect.addFlashAttribute("notice", "A test is on its way to %s.".formatted(email.strip()));
+			this.sending.test(marketer.workspace(), campaign.id(), to);
+			redirect.addFlashAttribute("notice", "A test is on its way to %s.".formatted(to));
 		}
 		catch (InvalidCampaign ex) {
 			redirect.addFlashAttribute("error", ex.errors().get(0).detail());
