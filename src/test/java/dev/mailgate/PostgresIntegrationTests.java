@@ -48,6 +48,10 @@ class PostgresIntegrationTests {
 		registry.add("spring.datasource.url", () -> TestDatabase.postgresUrl(schema));
 		registry.add("spring.datasource.username", () -> TestDatabase.POSTGRES_USER);
 		registry.add("spring.datasource.password", () -> TestDatabase.POSTGRES_PASSWORD);
+		// campaigns: the suite's GreenMail, for a send on PostgreSQL
+		registry.add("mailgate.smtp.host", () -> "127.0.0.1");
+		registry.add("mailgate.smtp.port", () -> IntegrationTestSupport.SMTP.getSmtp().getPort());
+		registry.add("mailgate.smtp.starttls", () -> "false");
 	}
 
 	@Test
@@ -140,6 +144,52 @@ class PostgresIntegrationTests {
 			.header("If-Match", "\"1\"")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"last_name\": \"Stale\"}")).hasStatus(HttpStatus.PRECONDITION_FAILED);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void campaignDraftsStatesAndDeliveryRunOnPostgresql() throws Exception {
+		OAuthFlows flows = new OAuthFlows(this.mvc);
+		String token = (String) flows
+			.clientCredentials("pg-automation", "bootstrap-secret-of-at-least-32-characters",
+					"contacts.read contacts.write campaigns.read campaigns.write campaigns.send")
+			.get("access_token");
+		String list = (String) OAuthFlows.json(send(token, "POST", "/api/v1/lists", "{\"name\": \"PG readers\"}"))
+			.get("id");
+		send(token, "POST", "/api/v1/contacts/batch", """
+				{"contacts": [{"email": "pg-reader1@pg-campaigns.example", "lists": ["%1$s"]},
+				 {"email": "pg-reader2@pg-campaigns.example", "lists": ["%1$s"]}]}""".formatted(list));
+		String campaign = """
+				{"name": "PG news", "subject": "Hi {{first_name|there}}", "html_body": "<p>Hello</p>",
+				 "from_email": "news@pg.example", "list_id": "%s"}""".formatted(list);
+		String first = (String) OAuthFlows.json(send(token, "POST", "/api/v1/campaigns", campaign)).get("id");
+		String second = (String) OAuthFlows.json(send(token, "POST", "/api/v1/campaigns", campaign)).get("id");
+
+		assertThat(send(token, "PATCH", "/api/v1/campaigns/" + second, "{\"name\": \"PG news 2\"}")).hasStatusOk();
+		assertThat(send(token, "POST", "/api/v1/campaigns/" + second + "/schedule",
+				"{\"send_at\": \"2099-01-01T00:00:00Z\"}"))
+			.hasStatusOk();
+		assertThat(send(token, "POST", "/api/v1/campaigns/" + first + "/send", "{}")).hasStatusOk();
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+		while (!"sent".equals(OAuthFlows.json(
+				this.mvc.get().uri("/api/v1/campaigns/" + first).header("Authorization", "Bearer " + token).exchange())
+			.get("status")) && java.time.Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+		}
+
+		Map<String, Object> page = OAuthFlows.json(this.mvc.get()
+			.uri("/api/v1/campaigns?limit=1&status=sent")
+			.header("Authorization", "Bearer " + token)
+			.exchange());
+		assertThat((List<Map<String, Object>>) page.get("data")).singleElement()
+			.satisfies((sent) -> assertThat(sent).containsEntry("id", first).containsEntry("sent", 2));
+		assertThat(OAuthFlows
+			.json(this.mvc.get()
+				.uri("/api/v1/campaigns?limit=1&cursor=" + second)
+				.header("Authorization", "Bearer " + token)
+				.exchange())
+			.get("data")
+			.toString()).contains(first);
 	}
 
 	private org.springframework.test.web.servlet.assertj.MvcTestResult send(String token, String method, String uri,

@@ -1,38 +1,36 @@
 package dev.mailgate.platform.internal;
 
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.mailgate.platform.Mail;
+import dev.mailgate.platform.SmtpSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link Mail} over SMTP, configured by {@code mailgate.smtp.*}.
+ * {@link Mail} over SMTP, configured by {@code mailgate.smtp.*} ({@link SmtpSettings}).
  */
 @Component
 class SmtpMail implements Mail {
 
 	private static final Log log = LogFactory.getLog(SmtpMail.class);
 
-	private final Settings settings;
+	private final SmtpSettings settings;
 
 	private final @Nullable JavaMailSenderImpl sender;
 
 	private final AtomicBoolean warned = new AtomicBoolean();
 
-	SmtpMail(Settings settings) {
+	SmtpMail(SmtpSettings settings) {
 		this.settings = settings;
-		this.sender = (settings.host() == null || settings.host().isBlank()) ? null : sender(settings);
+		this.sender = settings.configured() ? settings.sender() : null;
 	}
 
 	@Override
@@ -56,30 +54,6 @@ class SmtpMail implements Mail {
 			log.warn("Could not send \"" + subject + "\" to " + to.size() + " recipient(s): " + ex.getMessage());
 			return false;
 		}
-	}
-
-	private static JavaMailSenderImpl sender(Settings settings) {
-		JavaMailSenderImpl sender = new JavaMailSenderImpl();
-		sender.setHost(settings.host());
-		sender.setPort(settings.port());
-		sender.setUsername(settings.username());
-		sender.setPassword(settings.password());
-		Properties properties = sender.getJavaMailProperties();
-		properties.put("mail.smtp.starttls.enable", String.valueOf(settings.starttls()));
-		properties.put("mail.smtp.starttls.required", String.valueOf(settings.starttls()));
-		properties.put("mail.smtp.auth", String.valueOf(settings.username() != null));
-		properties.put("mail.smtp.connectiontimeout", "5000");
-		properties.put("mail.smtp.timeout", "10000");
-		return sender;
-	}
-
-	/**
-	 * The {@code mailgate.smtp.*} settings.
-	 */
-	@ConfigurationProperties("mailgate.smtp")
-	record Settings(@Nullable String host, @DefaultValue("587") int port, @Nullable String username,
-			@Nullable String password, @DefaultValue("true") boolean starttls,
-			@DefaultValue("Mailgate <no-reply@localhost>") String from) {
 	}
 
 }

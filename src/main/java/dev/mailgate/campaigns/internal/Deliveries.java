@@ -1,0 +1,103 @@
+package dev.mailgate.campaigns.internal;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import dev.mailgate.campaigns.CampaignId;
+import dev.mailgate.contacts.Contacts;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs this node's send jobs, one thread per sending campaign, and on start resumes the
+ * campaigns that were sending when the node stopped.
+ */
+@Component
+class Deliveries implements DisposableBean {
+
+	private static final Log log = LogFactory.getLog(Deliveries.class);
+
+	private final Delivery.Parts parts;
+
+	private final Set<CampaignId> running = ConcurrentHashMap.newKeySet();
+
+	private final ExecutorService jobs = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "campaign-delivery");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	Deliveries(JdbcCampaigns campaigns, JdbcRecipients recipients, Contacts contacts, CampaignMessages messages,
+			Smtp smtp, Throttle throttle, Engagements engagements, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock, CampaignsProperties properties,
+			@Value("${mailgate.issuer:https://localhost:8443}") String issuer) {
+		this.parts = new Delivery.Parts(campaigns, recipients, contacts, messages, smtp, throttle, engagements, events,
+				transactions, clock, properties, issuer.replaceAll("/+$", ""));
+	}
+
+	/**
+	 * What a send job works with.
+	 */
+	Delivery.Parts parts() {
+		return this.parts;
+	}
+
+	/**
+	 * Starts the send job of a campaign that has just become {@code SENDING}.
+	 */
+	void start(CampaignId campaign) {
+		submit(campaign, false);
+	}
+
+	/**
+	 * Whether this node's send job of the campaign is running.
+	 */
+	boolean running(CampaignId campaign) {
+		return this.running.contains(campaign);
+	}
+
+	@EventListener
+	void on(ApplicationReadyEvent ready) {
+		this.parts.campaigns().sending().forEach((campaign) -> submit(campaign, true));
+	}
+
+	private void submit(CampaignId campaign, boolean resume) {
+		if (!this.running.add(campaign)) {
+			return;
+		}
+		this.jobs.execute(() -> {
+			try {
+				Delivery delivery = new Delivery(this.parts);
+				if (resume) {
+					delivery.resume(campaign);
+				}
+				else {
+					delivery.run(campaign);
+				}
+			}
+			catch (RuntimeException ex) {
+				log.error("Campaign " + campaign + ": the send job stopped; it resumes when Mailgate restarts", ex);
+			}
+			finally {
+				this.running.remove(campaign);
+			}
+		});
+	}
+
+	@Override
+	public void destroy() {
+		this.jobs.shutdownNow();
+	}
+
+}

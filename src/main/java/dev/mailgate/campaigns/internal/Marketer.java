@@ -1,0 +1,10 @@
+package dev.mailgate.campaigns.internal;
+
+import dev.mailgate.accounts.WorkspaceId;
+
+/**
+ * The signed-in person whose campaign pages these are, and the workspace they work in.
+ * Controllers take it as a parameter ({@link CampaignMarketerArgument}).
+ */
+record Marketer(WorkspaceId workspace, String email) {
+}
