@@ -4,8 +4,7 @@ import java.security.Principal;
 import java.util.List;
 
 import dev.mailgate.accounts.Accounts;
-import dev.mailgate.accounts.Person;
-import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.accounts.WorkspaceMember;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Configuration;
@@ -47,11 +46,9 @@ class CampaignMarketerArgument implements WebMvcConfigurer, HandlerMethodArgumen
 		if (principal == null) {
 			throw new AccessDeniedException("Sign in first");
 		}
-		Person person = this.accounts.personByEmail(principal.getName())
-			.orElseThrow(() -> new AccessDeniedException("No account"));
-		WorkspaceId workspace = this.accounts.defaultWorkspaceOf(person.id())
-			.orElseThrow(() -> new AccessDeniedException("No workspace"));
-		return new Marketer(workspace, person.email());
+		WorkspaceMember member = this.accounts.memberByEmail(principal.getName())
+			.orElseThrow(() -> new AccessDeniedException("No account or no workspace"));
+		return new Marketer(member.workspace(), member.person().email());
 	}
 
 }

@@ -26,7 +26,7 @@ class ReportController {
 	}
 
 	@GetMapping("/campaigns/{id}/report")
-	String showReport(@PathVariable String id, ReportViewer viewer, Model model, HttpServletRequest request) {
+	String showReport(@PathVariable String id, Marketer viewer, Model model, HttpServletRequest request) {
 		Report report;
 		try {
 			report = this.reports.report(viewer.workspace(), CampaignId.parse(id)).orElse(null);
