@@ -51,6 +51,8 @@ public enum AuditKind {
 
 	RATELIMIT_HIT("ratelimit.hit", AuditCategory.LIMITS, "Rate limit hit", AuditOutcome.REFUSED),
 
+	RATELIMIT_CHANGED("ratelimit.changed", AuditCategory.LIMITS, "App rate limits changed", AuditOutcome.SUCCESS),
+
 	ALERT_RAISED("alert.raised", AuditCategory.ALERTS, "Alert raised", AuditOutcome.SUCCESS);
 
 	private final String value;

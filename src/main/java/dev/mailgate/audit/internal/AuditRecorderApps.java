@@ -7,6 +7,7 @@ import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.apps.AppEvents;
 import dev.mailgate.apps.AppId;
 import dev.mailgate.audit.AlertRaised;
+import dev.mailgate.ratelimit.AppLimitChanged;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
@@ -117,6 +118,22 @@ class AuditRecorderApps {
 					.withWorkspace(event.workspace())
 					.withApp(event.app(), event.clientId())
 					.withDetail(event.summary() + " (" + event.rule() + "; action: " + event.action() + ")"));
+	}
+
+	/**
+	 * An operator's change to an app's own budgets (an admin action).
+	 */
+	@EventListener
+	void on(AppLimitChanged event) {
+		this.recorder.record(AuditKind.RATELIMIT_CHANGED,
+				() -> AuditEntry.of(AuditKind.RATELIMIT_CHANGED, event.at())
+					.withActor(this.context.actor(event.operator()))
+					.withApp(null, event.clientId())
+					.withOrigin(this.context.ip(null), this.context.userAgent(null))
+					.withDetail(event.cleared() ? "Rate limits of " + event.clientId() + " back to the defaults"
+							: "Rate limits of %s set: token endpoint %s, API %s".formatted(event.clientId(),
+									(event.tokenEndpoint() != null) ? event.tokenEndpoint() : "default",
+									(event.api() != null) ? event.api() : "default")));
 	}
 
 	private void app(AuditKind kind, AppId app, @Nullable WorkspaceId workspace, String clientId,

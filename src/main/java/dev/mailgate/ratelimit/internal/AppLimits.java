@@ -1,6 +1,7 @@
 package dev.mailgate.ratelimit.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,8 +9,10 @@ import java.util.stream.Collectors;
 
 import dev.mailgate.apps.AppEvents;
 import dev.mailgate.platform.CacheEvictions;
+import dev.mailgate.ratelimit.AppLimitChanged;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -31,7 +34,11 @@ class AppLimits {
 
 	private final CacheEvictions evictions;
 
-	AppLimits(JdbcAppLimits rows, Policies policies, CacheEvictions evictions, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	AppLimits(JdbcAppLimits rows, Policies policies, CacheEvictions evictions, ApplicationEventPublisher events,
+			Clock clock) {
+		this.events = events;
 		this.rows = rows;
 		this.policies = policies;
 		this.evictions = evictions;
@@ -45,20 +52,27 @@ class AppLimits {
 	}
 
 	void set(String clientId, @Nullable Budget tokenEndpoint, @Nullable Budget api, String operator) {
-		this.rows.save(new AppLimit(clientId, tokenEndpoint, api, this.clock.instant(), operator));
+		Instant now = this.clock.instant();
+		this.rows.save(new AppLimit(clientId, tokenEndpoint, api, now, operator));
 		this.evictions.evict(CACHE, clientId);
+		this.events
+			.publishEvent(new AppLimitChanged(clientId, (tokenEndpoint != null) ? tokenEndpoint.toString() : null,
+					(api != null) ? api.toString() : null, false, operator, now));
 	}
 
-	boolean clear(String clientId) {
+	boolean clear(String clientId, String operator) {
 		boolean cleared = this.rows.delete(clientId);
 		this.evictions.evict(CACHE, clientId);
+		if (cleared) {
+			this.events.publishEvent(new AppLimitChanged(clientId, null, null, true, operator, this.clock.instant()));
+		}
 		return cleared;
 	}
 
 	@EventListener
 	void on(AppEvents.AppDeleted deleted) {
 		if (this.policies.appLimit(deleted.clientId()) != null) {
-			clear(deleted.clientId());
+			clear(deleted.clientId(), (deleted.actor() != null) ? deleted.actor() : "system");
 		}
 	}
 

@@ -48,8 +48,9 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	AppLimits appLimits(JdbcClient jdbc, Policies policies, CacheEvictions evictions, Clock clock) {
-		return new AppLimits(new JdbcAppLimits(jdbc), policies, evictions, clock);
+	AppLimits appLimits(JdbcClient jdbc, Policies policies, CacheEvictions evictions, ApplicationEventPublisher events,
+			Clock clock) {
+		return new AppLimits(new JdbcAppLimits(jdbc), policies, evictions, events, clock);
 	}
 
 	@Bean

@@ -76,7 +76,7 @@ class RateLimitsController {
 	@PostMapping("/clear")
 	String clearAppLimits(Authentication operator, @RequestParam String clientId, RedirectAttributes redirect) {
 		requireAdministrator(operator);
-		if (this.limits.clear(clientId)) {
+		if (this.limits.clear(clientId, operator.getName())) {
 			redirect.addFlashAttribute("notice", "%s is back on the default rate limits.".formatted(clientId));
 		}
 		return "redirect:" + PATH;

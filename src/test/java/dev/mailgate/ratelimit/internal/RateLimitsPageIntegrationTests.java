@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -26,6 +27,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * own, which apply from the next request, and clear them again.
  */
 class RateLimitsPageIntegrationTests extends IntegrationTestSupport {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	Apps apps;
@@ -84,6 +88,15 @@ class RateLimitsPageIntegrationTests extends IntegrationTestSupport {
 			.contains(clientId + " is back on the default rate limits.");
 		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + accessToken()))
 			.hasHeader("RateLimit-Policy", "\"api\";q=1000000;w=10");
+		// both changes are admin actions in the audit log, with the operator as actor
+		assertThat(this.jdbc
+			.sql("select actor, detail from audit_events where kind = 'ratelimit.changed' "
+					+ "and client_id = ? order by at, detail")
+			.param(clientId)
+			.query((rs, row) -> rs.getString(1) + ": " + rs.getString(2))
+			.list()).hasSize(2)
+			.allSatisfy((line) -> assertThat(line).startsWith(ADMIN_EMAIL + ": Rate limits of " + clientId))
+			.anySatisfy((line) -> assertThat(line).endsWith("back to the defaults"));
 	}
 
 	@Test
