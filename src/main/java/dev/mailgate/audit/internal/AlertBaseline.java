@@ -44,7 +44,8 @@ class AlertBaseline {
 			return total / (double) PERIOD.toMinutes();
 		}
 		catch (DataAccessException ex) {
-			log.warn("Could not read the token baseline of app " + app + " from the audit log: " + ex.getMessage());
+			log.warn("Could not read the issuance baseline of app " + app + " from the audit log: "
+					+ ex.getClass().getSimpleName());
 			return 0;
 		}
 	}

@@ -77,6 +77,8 @@ final class EncryptionKeyset {
 			// the other node's key stays
 		}
 		catch (UnsupportedOperationException ex) {
+			// a file system without hard links: the move is not atomic against another
+			// node, which is the best such a file system allows
 			Files.move(temporary, file);
 		}
 		finally {
