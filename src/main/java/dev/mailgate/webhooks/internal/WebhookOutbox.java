@@ -11,9 +11,11 @@ import java.util.UUID;
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.campaigns.CampaignEvents.CampaignSent;
 import dev.mailgate.campaigns.CampaignEvents.EngagementRecorded;
+import dev.mailgate.contacts.Contact;
 import dev.mailgate.contacts.ContactEvents.ContactCreated;
 import dev.mailgate.contacts.ContactEvents.ContactUnsubscribed;
 import dev.mailgate.contacts.ContactEvents.ContactUpdated;
+import dev.mailgate.contacts.Contacts;
 import dev.mailgate.platform.TimeOrderedIds;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
@@ -45,9 +47,12 @@ class WebhookOutbox {
 
 	private final JdbcTemplate jdbc;
 
-	WebhookOutbox(WorkspaceSubscriptions subscriptions, JdbcTemplate jdbc) {
+	private final Contacts contacts;
+
+	WebhookOutbox(WorkspaceSubscriptions subscriptions, JdbcTemplate jdbc, Contacts contacts) {
 		this.subscriptions = subscriptions;
 		this.jdbc = jdbc;
+		this.contacts = contacts;
 	}
 
 	@EventListener
@@ -83,14 +88,24 @@ class WebhookOutbox {
 
 	@EventListener
 	void on(EngagementRecorded event) {
+		EventType type = EventType.of(event.kind());
+		if (this.subscriptions.wanting(event.workspace(), type).isEmpty()) {
+			return;
+		}
+		// Opens and clicks are recorded without the address (the tracking hot path reads
+		// nothing it does not need): looked up only when a subscription wants the event.
+		String email = event.email();
+		if (email == null && event.contact() != null) {
+			email = this.contacts.find(event.workspace(), event.contact()).map(Contact::email).orElse(null);
+		}
 		Map<String, @Nullable Object> data = new LinkedHashMap<>();
 		data.put("event_id", event.event().toString());
 		data.put("workspace_id", event.workspace().value().toString());
 		data.put("campaign_id", event.campaign().toString());
 		data.put("contact_id", (event.contact() != null) ? event.contact().value().toString() : null);
-		data.put("email", event.email());
+		data.put("email", email);
 		data.put("url", event.url());
-		enqueue(event.workspace(), EventType.of(event.kind()), event.at(), data);
+		enqueue(event.workspace(), type, event.at(), data);
 	}
 
 	private static Map<String, @Nullable Object> contact(WorkspaceId workspace, UUID id, String email) {

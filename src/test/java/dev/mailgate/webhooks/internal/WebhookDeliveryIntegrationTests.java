@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.mailgate.campaigns.CampaignEvents;
 import dev.mailgate.campaigns.CampaignId;
 import dev.mailgate.campaigns.EngagementKind;
+import dev.mailgate.contacts.Contact;
 import dev.mailgate.contacts.ContactChanges;
 import dev.mailgate.contacts.ContactId;
 import dev.mailgate.contacts.Contacts;
@@ -174,6 +175,20 @@ class WebhookDeliveryIntegrationTests extends WebhooksTestSupport {
 		assertThat(deliveries()).extracting((d) -> d.get("event_type"))
 			.as("email.bounced is not subscribed")
 			.containsExactlyInAnyOrder("campaign.sent", "email.clicked");
+	}
+
+	@Test
+	void anOpenRecordedWithoutTheAddressArrivesWithTheContactsEmail() {
+		subscribe("email.opened");
+		Contact reader = this.contacts.create(this.workspace, ContactChanges.email("opener@example.com"));
+
+		// the tracking pixel records opens without reading the address
+		this.transactions.executeWithoutResult((status) -> this.events
+			.publishEvent(new CampaignEvents.EngagementRecorded(UUID.randomUUID(), EngagementKind.OPENED,
+					CampaignId.next(Instant.now()), this.workspace, reader.id(), null, null, Instant.now())));
+
+		ReceivingEndpoint.Received opened = this.endpoint.await((r) -> r.body().contains("email.opened"));
+		assertThat((String) read(opened.body(), "$.data.email")).isEqualTo("opener@example.com");
 	}
 
 	@Test
