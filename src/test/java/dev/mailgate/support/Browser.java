@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -133,7 +134,7 @@ public final class Browser implements AutoCloseable {
 	 * Waits until the page shows the text, and answers the page's visible text.
 	 */
 	public String waitForText(String text) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(10))
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
 		return text();
 	}
@@ -151,7 +152,7 @@ public final class Browser implements AutoCloseable {
 	 * Waits until the element shows the text, and answers the element's text.
 	 */
 	public String waitForText(String cssSelector, String text) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(10))
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
 		return this.driver.findElement(By.cssSelector(cssSelector)).getText();
 	}
@@ -180,8 +181,32 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * The page's visible text. A page that is still replacing itself (a redirect after a
+	 * form, a script re-rendering) can detach the body Chromium was asked about: read
+	 * again then.
+	 */
 	public String text() {
-		return this.driver.findElement(By.tagName("body")).getText();
+		WebDriverException last = null;
+		for (int attempt = 0; attempt < 5; attempt++) {
+			try {
+				return this.driver.findElement(By.tagName("body")).getText();
+			}
+			catch (WebDriverException ex) {
+				last = ex;
+				pause();
+			}
+		}
+		throw last;
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	public String path() {
