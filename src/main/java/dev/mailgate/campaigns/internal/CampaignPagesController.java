@@ -11,6 +11,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.contacts.Contact;
 import dev.mailgate.contacts.ContactList;
 import dev.mailgate.contacts.Contacts;
@@ -77,7 +78,7 @@ class CampaignPagesController {
 	}
 
 	@GetMapping
-	String listCampaigns(Marketer marketer, Model model) {
+	String listCampaigns(WorkspaceMember marketer, Model model) {
 		List<Campaign> page = this.campaigns.page(marketer.workspace(), null, null, 200);
 		model.addAttribute("campaigns", page);
 		model.addAttribute("counts", this.campaigns.counts(page.stream().map(Campaign::id).toList()));
@@ -86,16 +87,16 @@ class CampaignPagesController {
 	}
 
 	@GetMapping("/new")
-	String initCreationForm(Marketer marketer, Model model) {
+	String initCreationForm(WorkspaceMember marketer, Model model) {
 		return editor(marketer, null, CampaignForm.of(this.drafts.blank(marketer.workspace())), List.of(), model);
 	}
 
 	@PostMapping("/new")
-	String createCampaign(Marketer marketer, @RequestParam MultiValueMap<String, String> params, Model model,
+	String createCampaign(WorkspaceMember marketer, @RequestParam MultiValueMap<String, String> params, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		CampaignForm form = CampaignForm.read(params);
 		try {
-			Campaign campaign = this.drafts.create(marketer.workspace(), form.content(), marketer.email());
+			Campaign campaign = this.drafts.create(marketer.workspace(), form.content(), marketer.person().email());
 			redirect.addFlashAttribute("notice", "The draft is saved.");
 			return "redirect:/campaigns/" + campaign.id();
 		}
@@ -106,7 +107,7 @@ class CampaignPagesController {
 	}
 
 	@GetMapping("/{id}")
-	String showCampaign(Marketer marketer, @PathVariable String id, Model model) {
+	String showCampaign(WorkspaceMember marketer, @PathVariable String id, Model model) {
 		Campaign campaign = find(marketer, id);
 		if (campaign.status() == CampaignStatus.DRAFT) {
 			return editor(marketer, campaign, CampaignForm.of(campaign), List.of(), model);
@@ -118,7 +119,7 @@ class CampaignPagesController {
 	}
 
 	@PostMapping("/{id}")
-	String updateCampaign(Marketer marketer, @PathVariable String id,
+	String updateCampaign(WorkspaceMember marketer, @PathVariable String id,
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		Campaign campaign = find(marketer, id);
@@ -144,7 +145,7 @@ class CampaignPagesController {
 
 	@GetMapping(path = "/{id}/preview", produces = MediaType.TEXT_HTML_VALUE)
 	@ResponseBody
-	ResponseEntity<String> showPreview(Marketer marketer, @PathVariable String id) {
+	ResponseEntity<String> showPreview(WorkspaceMember marketer, @PathVariable String id) {
 		Campaign campaign = find(marketer, id);
 		Contact sample = campaign.content().hasAudience()
 				? this.contacts.list(marketer.workspace(), SendStart.audience(campaign.content()), null, 1)
@@ -153,7 +154,8 @@ class CampaignPagesController {
 					.findFirst()
 					.orElse(null)
 				: null;
-		String html = this.messages.preview(campaign, (sample != null) ? sample.email() : marketer.email(), sample);
+		String html = this.messages.preview(campaign, (sample != null) ? sample.email() : marketer.person().email(),
+				sample);
 		return ResponseEntity.ok()
 			.header("Content-Security-Policy", PREVIEW_POLICY)
 			.header("Cache-Control", "no-store")
@@ -162,19 +164,19 @@ class CampaignPagesController {
 	}
 
 	@GetMapping("/{id}/send")
-	String confirmSend(Marketer marketer, @PathVariable String id, Model model) {
+	String confirmSend(WorkspaceMember marketer, @PathVariable String id, Model model) {
 		Campaign campaign = find(marketer, id);
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("list", listName(marketer, campaign));
 		model.addAttribute("audience", campaign.content().hasAudience()
 				? this.contacts.count(marketer.workspace(), SendStart.audience(campaign.content())) : 0L);
-		model.addAttribute("testEmail", marketer.email());
+		model.addAttribute("testEmail", marketer.person().email());
 		model.addAttribute("today", LocalDate.now(ZoneOffset.UTC).toString());
 		return "campaigns/send";
 	}
 
 	@PostMapping("/{id}/send")
-	String sendCampaign(Marketer marketer, @PathVariable String id, RedirectAttributes redirect) {
+	String sendCampaign(WorkspaceMember marketer, @PathVariable String id, RedirectAttributes redirect) {
 		Campaign campaign = find(marketer, id);
 		this.sending.sendNow(marketer.workspace(), campaign.id());
 		redirect.addFlashAttribute("notice", "Sending has started.");
@@ -182,7 +184,7 @@ class CampaignPagesController {
 	}
 
 	@PostMapping("/{id}/schedule")
-	String scheduleCampaign(Marketer marketer, @PathVariable String id,
+	String scheduleCampaign(WorkspaceMember marketer, @PathVariable String id,
 			@RequestParam(required = false) @Nullable String date,
 			@RequestParam(required = false) @Nullable String time,
 			@RequestParam(required = false) @Nullable String zone, RedirectAttributes redirect) {
@@ -208,8 +210,8 @@ class CampaignPagesController {
 	}
 
 	@PostMapping("/{id}/test")
-	String sendTest(Marketer marketer, @PathVariable String id, @RequestParam(required = false) @Nullable String email,
-			RedirectAttributes redirect) {
+	String sendTest(WorkspaceMember marketer, @PathVariable String id,
+			@RequestParam(required = false) @Nullable String email, RedirectAttributes redirect) {
 		Campaign campaign = find(marketer, id);
 		String to = (email != null) ? email.strip() : "";
 		try {
@@ -223,7 +225,7 @@ class CampaignPagesController {
 	}
 
 	@PostMapping("/{id}/cancel")
-	String cancelCampaign(Marketer marketer, @PathVariable String id, RedirectAttributes redirect) {
+	String cancelCampaign(WorkspaceMember marketer, @PathVariable String id, RedirectAttributes redirect) {
 		Campaign campaign = find(marketer, id);
 		this.sending.cancel(marketer.workspace(), campaign.id());
 		redirect.addFlashAttribute("notice", "The campaign is cancelled.");
@@ -231,7 +233,7 @@ class CampaignPagesController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String deleteCampaign(Marketer marketer, @PathVariable String id, RedirectAttributes redirect) {
+	String deleteCampaign(WorkspaceMember marketer, @PathVariable String id, RedirectAttributes redirect) {
 		Campaign campaign = find(marketer, id);
 		this.drafts.delete(marketer.workspace(), campaign.id(), null);
 		redirect.addFlashAttribute("notice", "The draft %s is deleted.".formatted(campaign.content().name()));
@@ -243,7 +245,7 @@ class CampaignPagesController {
 	 */
 	@GetMapping(path = "/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	Map<String, Object> showProgress(Marketer marketer, @PathVariable String id) {
+	Map<String, Object> showProgress(WorkspaceMember marketer, @PathVariable String id) {
 		Campaign campaign = find(marketer, id);
 		JdbcCampaigns.Counts counts = this.campaigns.counts(campaign.id());
 		Map<String, Object> json = new LinkedHashMap<>();
@@ -256,8 +258,8 @@ class CampaignPagesController {
 		return json;
 	}
 
-	private String editor(Marketer marketer, @Nullable Campaign campaign, CampaignForm form, List<FieldError> errors,
-			Model model) {
+	private String editor(WorkspaceMember marketer, @Nullable Campaign campaign, CampaignForm form,
+			List<FieldError> errors, Model model) {
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", CampaignForm.errorsByField(errors));
@@ -273,7 +275,7 @@ class CampaignPagesController {
 				version);
 	}
 
-	private @Nullable String listName(Marketer marketer, Campaign campaign) {
+	private @Nullable String listName(WorkspaceMember marketer, Campaign campaign) {
 		if (campaign.content().targetList() == null) {
 			return null;
 		}
@@ -282,7 +284,7 @@ class CampaignPagesController {
 			.orElse("(a deleted list)");
 	}
 
-	private Campaign find(Marketer marketer, String id) {
+	private Campaign find(WorkspaceMember marketer, String id) {
 		return this.drafts.find(marketer.workspace(), CampaignsApiController.campaignId(id));
 	}
 

@@ -2,6 +2,7 @@ package dev.mailgate.campaigns.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.campaigns.CampaignId;
 import dev.mailgate.platform.ErrorDetail;
 
@@ -26,7 +27,7 @@ class ReportController {
 	}
 
 	@GetMapping("/campaigns/{id}/report")
-	String showReport(@PathVariable String id, Marketer viewer, Model model, HttpServletRequest request) {
+	String showReport(@PathVariable String id, WorkspaceMember viewer, Model model, HttpServletRequest request) {
 		Report report;
 		try {
 			report = this.reports.report(viewer.workspace(), CampaignId.parse(id)).orElse(null);

@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.contacts.Contact;
 import dev.mailgate.contacts.ContactQuery;
 import dev.mailgate.contacts.Contacts;
@@ -52,7 +53,7 @@ class ContactExportController {
 	}
 
 	@GetMapping("/contacts/export")
-	void exportContacts(Marketer marketer, @ModelAttribute ContactFilters filters, HttpServletResponse response)
+	void exportContacts(WorkspaceMember marketer, @ModelAttribute ContactFilters filters, HttpServletResponse response)
 			throws IOException {
 		List<FieldDefinition> fields = this.contacts.fields(marketer.workspace());
 		Map<ListId, String> listNames = ContactPagesController.byId(this.contacts.lists(marketer.workspace()));

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.contacts.ContactList;
 import dev.mailgate.contacts.Contacts;
 import dev.mailgate.contacts.FieldDefinition;
@@ -49,7 +50,7 @@ class ContactImportController {
 	}
 
 	@GetMapping
-	String initUploadForm(Marketer marketer, Model model) {
+	String initUploadForm(WorkspaceMember marketer, Model model) {
 		model.addAttribute("running", this.imports.running(marketer.workspace()).map(ImportView::of).orElse(null));
 		model.addAttribute("recent", this.imports.recent(marketer.workspace()).stream().map(ImportView::of).toList());
 		model.addAttribute("fields", this.contacts.fields(marketer.workspace()));
@@ -57,8 +58,8 @@ class ContactImportController {
 	}
 
 	@PostMapping
-	String uploadFile(Marketer marketer, @RequestParam(required = false) @Nullable MultipartFile file, Model model,
-			HttpServletResponse response) throws IOException {
+	String uploadFile(WorkspaceMember marketer, @RequestParam(required = false) @Nullable MultipartFile file,
+			Model model, HttpServletResponse response) throws IOException {
 		try {
 			if (file == null
 					|| file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
@@ -76,7 +77,8 @@ class ContactImportController {
 	}
 
 	@GetMapping("/{uploadId}")
-	String initMappingForm(Marketer marketer, @PathVariable String uploadId, Model model, RedirectAttributes redirect) {
+	String initMappingForm(WorkspaceMember marketer, @PathVariable String uploadId, Model model,
+			RedirectAttributes redirect) {
 		Optional<CsvUpload> upload = this.imports.upload(marketer, uploadId);
 		if (upload.isEmpty()) {
 			return expired(redirect);
@@ -87,8 +89,9 @@ class ContactImportController {
 	}
 
 	@PostMapping("/{uploadId}")
-	String startImport(Marketer marketer, @PathVariable String uploadId, @RequestParam Map<String, String> params,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+	String startImport(WorkspaceMember marketer, @PathVariable String uploadId,
+			@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		Optional<CsvUpload> upload = this.imports.upload(marketer, uploadId);
 		if (upload.isEmpty()) {
 			return expired(redirect);
@@ -110,7 +113,7 @@ class ContactImportController {
 	}
 
 	@GetMapping("/jobs/{jobId}")
-	String showProgress(Marketer marketer, @PathVariable String jobId, Model model) {
+	String showProgress(WorkspaceMember marketer, @PathVariable String jobId, Model model) {
 		ImportJob job = this.imports.job(marketer, jobId);
 		model.addAttribute("job", ImportView.of(job));
 		model.addAttribute("rejections", job.rejections().stream().limit(100).toList());
@@ -119,12 +122,12 @@ class ContactImportController {
 
 	@GetMapping(path = "/jobs/{jobId}/status", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	Map<String, Object> progress(Marketer marketer, @PathVariable String jobId) {
+	Map<String, Object> progress(WorkspaceMember marketer, @PathVariable String jobId) {
 		return this.imports.job(marketer, jobId).status();
 	}
 
 	@GetMapping("/jobs/{jobId}/rejected.csv")
-	void downloadRejected(Marketer marketer, @PathVariable String jobId, HttpServletResponse response)
+	void downloadRejected(WorkspaceMember marketer, @PathVariable String jobId, HttpServletResponse response)
 			throws IOException {
 		ImportJob job = this.imports.job(marketer, jobId);
 		response.setContentType("text/csv;charset=UTF-8");

@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.contacts.ContactNotFound;
 import dev.mailgate.contacts.Contacts;
 
@@ -55,7 +56,7 @@ class ContactImports {
 	 * Reads the file and keeps it for the mapping step.
 	 * @throws CsvReading.UnreadableFile when it is no CSV file that can be imported
 	 */
-	CsvUpload upload(Marketer marketer, String fileName, byte[] bytes) {
+	CsvUpload upload(WorkspaceMember marketer, String fileName, byte[] bytes) {
 		CsvReading.Read read = CsvReading.read(fileName, bytes);
 		CsvUpload upload = new CsvUpload(UUID.randomUUID().toString(), marketer.workspace(), fileName, read.text(),
 				read.delimiter(), read.header(), read.samples(), read.rows(), this.clock.instant());
@@ -63,7 +64,7 @@ class ContactImports {
 		return upload;
 	}
 
-	Optional<CsvUpload> upload(Marketer marketer, String id) {
+	Optional<CsvUpload> upload(WorkspaceMember marketer, String id) {
 		return Optional.ofNullable(this.uploads.getIfPresent(id))
 			.filter((upload) -> upload.workspace().equals(marketer.workspace()));
 	}
@@ -72,12 +73,12 @@ class ContactImports {
 	 * Starts importing the upload by the mapping, unless the workspace has an import
 	 * running.
 	 */
-	synchronized Optional<ImportJob> start(Marketer marketer, CsvUpload upload, ImportMapping mapping) {
+	synchronized Optional<ImportJob> start(WorkspaceMember marketer, CsvUpload upload, ImportMapping mapping) {
 		if (running(marketer.workspace()).isPresent()) {
 			return Optional.empty();
 		}
 		ImportRows rows = new ImportRows(mapping, upload.header(), this.contacts.fields(marketer.workspace()),
-				this.contacts.lists(marketer.workspace()), marketer.importSource());
+				this.contacts.lists(marketer.workspace()), ConsentSources.imported(marketer));
 		ImportJob job = new ImportJob(UUID.randomUUID().toString(), marketer.workspace(), upload.fileName(),
 				upload.rows(), this.clock.instant());
 		this.jobs.put(job.id(), job);
@@ -86,7 +87,7 @@ class ContactImports {
 		return Optional.of(job);
 	}
 
-	ImportJob job(Marketer marketer, String id) {
+	ImportJob job(WorkspaceMember marketer, String id) {
 		return Optional.ofNullable(this.jobs.getIfPresent(id))
 			.filter((job) -> job.workspace().equals(marketer.workspace()))
 			.orElseThrow(() -> new ContactNotFound("This import"));

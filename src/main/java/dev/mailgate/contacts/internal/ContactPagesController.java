@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.contacts.AlreadyExists;
 import dev.mailgate.contacts.Contact;
 import dev.mailgate.contacts.ContactChanges;
@@ -49,16 +50,16 @@ class ContactPagesController {
 	}
 
 	@GetMapping("/new")
-	String initCreationForm(Marketer marketer, Model model) {
+	String initCreationForm(WorkspaceMember marketer, Model model) {
 		return form(marketer, null, ContactForm.empty(), List.of(), model);
 	}
 
 	@PostMapping("/new")
-	String createContact(Marketer marketer, @RequestParam MultiValueMap<String, String> params, Model model,
+	String createContact(WorkspaceMember marketer, @RequestParam MultiValueMap<String, String> params, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		ContactForm form = ContactForm.read(params);
 		List<FieldError> errors = new ArrayList<>();
-		ContactChanges changes = form.changes(this.contacts.fields(marketer.workspace()), marketer.pageSource(),
+		ContactChanges changes = form.changes(this.contacts.fields(marketer.workspace()), ConsentSources.page(marketer),
 				errors);
 		try {
 			requireValid(errors);
@@ -82,19 +83,20 @@ class ContactPagesController {
 	}
 
 	@GetMapping("/{id}")
-	String showContact(Marketer marketer, @PathVariable String id, Model model) {
+	String showContact(WorkspaceMember marketer, @PathVariable String id, Model model) {
 		Contact contact = find(marketer, id);
 		return form(marketer, contact, ContactForm.of(contact), List.of(), model);
 	}
 
 	@PostMapping("/{id}")
-	String updateContact(Marketer marketer, @PathVariable String id, @RequestParam MultiValueMap<String, String> params,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+	String updateContact(WorkspaceMember marketer, @PathVariable String id,
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		Contact contact = find(marketer, id);
 		ContactForm form = ContactForm.read(params);
 		List<FieldDefinition> fields = this.contacts.fields(marketer.workspace());
 		List<FieldError> errors = new ArrayList<>();
-		ContactChanges changes = form.changes(fields, marketer.pageSource(), errors);
+		ContactChanges changes = form.changes(fields, ConsentSources.page(marketer), errors);
 		try {
 			requireValid(errors);
 			Contact saved = this.contacts.update(marketer.workspace(), contact.id(), changes, form.version());
@@ -120,7 +122,7 @@ class ContactPagesController {
 	}
 
 	@GetMapping("/{id}/delete")
-	String confirmDeletion(Marketer marketer, @PathVariable String id, Model model) {
+	String confirmDeletion(WorkspaceMember marketer, @PathVariable String id, Model model) {
 		Contact contact = find(marketer, id);
 		model.addAttribute("confirmation",
 				new Confirmation("Delete %s?".formatted(contact.email()),
@@ -131,14 +133,14 @@ class ContactPagesController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String deleteContact(Marketer marketer, @PathVariable String id, RedirectAttributes redirect) {
+	String deleteContact(WorkspaceMember marketer, @PathVariable String id, RedirectAttributes redirect) {
 		Contact contact = find(marketer, id);
 		this.contacts.delete(marketer.workspace(), contact.id(), null);
 		redirect.addFlashAttribute("notice", "%s is deleted.".formatted(contact.email()));
 		return "redirect:/contacts";
 	}
 
-	private String form(Marketer marketer, @Nullable Contact contact, ContactForm form, List<FieldError> errors,
+	private String form(WorkspaceMember marketer, @Nullable Contact contact, ContactForm form, List<FieldError> errors,
 			Model model) {
 		List<ContactList> lists = this.contacts.lists(marketer.workspace());
 		model.addAttribute("contact", (contact != null) ? ContactView.of(contact, byId(lists)) : null);
@@ -150,13 +152,13 @@ class ContactPagesController {
 		return "contacts/form";
 	}
 
-	private Contact find(Marketer marketer, String id) {
+	private Contact find(WorkspaceMember marketer, String id) {
 		return ContactId.parse(id)
 			.flatMap((contactId) -> this.contacts.find(marketer.workspace(), contactId))
 			.orElseThrow(() -> new ContactNotFound("This contact"));
 	}
 
-	private Map<String, String> listNames(Marketer marketer) {
+	private Map<String, String> listNames(WorkspaceMember marketer) {
 		Map<String, String> names = new LinkedHashMap<>();
 		this.contacts.lists(marketer.workspace()).forEach((list) -> names.put(list.id().toString(), list.name()));
 		return names;

@@ -3,6 +3,7 @@ package dev.mailgate.contacts.internal;
 import java.util.List;
 import java.util.Map;
 
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.contacts.Contact;
 import dev.mailgate.contacts.ContactList;
 import dev.mailgate.contacts.ContactQuery;
@@ -35,7 +36,7 @@ class ContactTableController {
 	}
 
 	@GetMapping("/contacts")
-	String showContacts(Marketer marketer, @ModelAttribute("filters") ContactFilters filters,
+	String showContacts(WorkspaceMember marketer, @ModelAttribute("filters") ContactFilters filters,
 			@RequestParam(required = false) @Nullable String cursor, Model model) {
 		List<ContactList> lists = this.contacts.lists(marketer.workspace());
 		Map<ListId, String> listNames = ContactPagesController.byId(lists);
@@ -60,7 +61,7 @@ class ContactTableController {
 	/**
 	 * A cursor that is not one of ours (an old bookmark) shows the first page.
 	 */
-	private Page<Contact> page(Marketer marketer, ContactQuery query, @Nullable String cursor) {
+	private Page<Contact> page(WorkspaceMember marketer, ContactQuery query, @Nullable String cursor) {
 		try {
 			return this.contacts.listNewestFirst(marketer.workspace(), query, cursor, PAGE_SIZE);
 		}

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.contacts.AlreadyExists;
 import dev.mailgate.contacts.ContactNotFound;
 import dev.mailgate.contacts.Contacts;
@@ -38,12 +39,12 @@ class FieldPagesController {
 	}
 
 	@GetMapping
-	String showFields(Marketer marketer, Model model) {
+	String showFields(WorkspaceMember marketer, Model model) {
 		return fields(marketer, "", "", FieldType.TEXT.value(), model);
 	}
 
 	@PostMapping
-	String defineField(Marketer marketer, @RequestParam(defaultValue = "") String label,
+	String defineField(WorkspaceMember marketer, @RequestParam(defaultValue = "") String label,
 			@RequestParam(defaultValue = "") String key, @RequestParam(defaultValue = "text") String type, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		try {
@@ -68,7 +69,7 @@ class FieldPagesController {
 	}
 
 	@GetMapping("/{key}/delete")
-	String confirmDeletion(Marketer marketer, @PathVariable String key, Model model) {
+	String confirmDeletion(WorkspaceMember marketer, @PathVariable String key, Model model) {
 		FieldDefinition field = find(marketer, key);
 		model.addAttribute("confirmation",
 				new Confirmation("Delete the field %s?".formatted(field.label()),
@@ -78,14 +79,14 @@ class FieldPagesController {
 	}
 
 	@PostMapping("/{key}/delete")
-	String deleteField(Marketer marketer, @PathVariable String key, RedirectAttributes redirect) {
+	String deleteField(WorkspaceMember marketer, @PathVariable String key, RedirectAttributes redirect) {
 		FieldDefinition field = find(marketer, key);
 		this.contacts.deleteField(marketer.workspace(), field.key());
 		redirect.addFlashAttribute("notice", "The field %s is deleted.".formatted(field.label()));
 		return "redirect:/contacts/fields";
 	}
 
-	private String fields(Marketer marketer, String label, String key, String type, Model model) {
+	private String fields(WorkspaceMember marketer, String label, String key, String type, Model model) {
 		List<FieldDefinition> fields = this.contacts.fields(marketer.workspace());
 		Map<String, String> typeNames = new LinkedHashMap<>();
 		fields.forEach((field) -> typeNames.put(field.key(), MappingView.typeName(field)));
@@ -101,7 +102,7 @@ class FieldPagesController {
 		return "contacts/fields";
 	}
 
-	private FieldDefinition find(Marketer marketer, String key) {
+	private FieldDefinition find(WorkspaceMember marketer, String key) {
 		return this.contacts.fields(marketer.workspace())
 			.stream()
 			.filter((field) -> field.key().equals(key))

@@ -2,6 +2,7 @@ package dev.mailgate.contacts.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.contacts.AlreadyExists;
 import dev.mailgate.contacts.ContactList;
 import dev.mailgate.contacts.ContactNotFound;
@@ -34,7 +35,7 @@ class ListPagesController {
 	}
 
 	@GetMapping
-	String showLists(Marketer marketer, Model model) {
+	String showLists(WorkspaceMember marketer, Model model) {
 		model.addAttribute("lists", this.contacts.lists(marketer.workspace()));
 		model.addAttribute("name", "");
 		model.addAttribute("description", "");
@@ -42,7 +43,7 @@ class ListPagesController {
 	}
 
 	@PostMapping
-	String createList(Marketer marketer, @RequestParam(defaultValue = "") String name,
+	String createList(WorkspaceMember marketer, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		try {
@@ -57,7 +58,7 @@ class ListPagesController {
 	}
 
 	@GetMapping("/{id}")
-	String initRenameForm(Marketer marketer, @PathVariable String id, Model model) {
+	String initRenameForm(WorkspaceMember marketer, @PathVariable String id, Model model) {
 		ContactList list = find(marketer, id);
 		model.addAttribute("list", list);
 		model.addAttribute("name", list.name());
@@ -66,7 +67,7 @@ class ListPagesController {
 	}
 
 	@PostMapping("/{id}")
-	String renameList(Marketer marketer, @PathVariable String id, @RequestParam(defaultValue = "") String name,
+	String renameList(WorkspaceMember marketer, @PathVariable String id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String description, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		ContactList list = find(marketer, id);
@@ -82,7 +83,7 @@ class ListPagesController {
 	}
 
 	@GetMapping("/{id}/delete")
-	String confirmDeletion(Marketer marketer, @PathVariable String id, Model model) {
+	String confirmDeletion(WorkspaceMember marketer, @PathVariable String id, Model model) {
 		ContactList list = find(marketer, id);
 		model
 			.addAttribute("confirmation",
@@ -94,14 +95,14 @@ class ListPagesController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String deleteList(Marketer marketer, @PathVariable String id, RedirectAttributes redirect) {
+	String deleteList(WorkspaceMember marketer, @PathVariable String id, RedirectAttributes redirect) {
 		ContactList list = find(marketer, id);
 		this.contacts.deleteList(marketer.workspace(), list.id());
 		redirect.addFlashAttribute("notice", "The list %s is deleted; its contacts stay.".formatted(list.name()));
 		return "redirect:/lists";
 	}
 
-	private ContactList find(Marketer marketer, String id) {
+	private ContactList find(WorkspaceMember marketer, String id) {
 		return ListId.parse(id)
 			.flatMap((listId) -> this.contacts.findList(marketer.workspace(), listId))
 			.orElseThrow(() -> new ContactNotFound("This list"));

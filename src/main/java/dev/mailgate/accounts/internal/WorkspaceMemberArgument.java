@@ -1,4 +1,4 @@
-package dev.mailgate.campaigns.internal;
+package dev.mailgate.accounts.internal;
 
 import java.security.Principal;
 import java.util.List;
@@ -17,15 +17,16 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Hands the campaign pages a {@link Marketer}: the signed-in person's default workspace,
- * as the developer portal finds it.
+ * Hands any page controller the signed-in person in their default workspace, with their
+ * role: a {@link WorkspaceMember} parameter. Someone not signed in, or without a
+ * workspace, is refused.
  */
 @Configuration(proxyBeanMethods = false)
-class CampaignMarketerArgument implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+class WorkspaceMemberArgument implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
 	private final Accounts accounts;
 
-	CampaignMarketerArgument(Accounts accounts) {
+	WorkspaceMemberArgument(Accounts accounts) {
 		this.accounts = accounts;
 	}
 
@@ -36,19 +37,18 @@ class CampaignMarketerArgument implements WebMvcConfigurer, HandlerMethodArgumen
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.getParameterType() == Marketer.class;
+		return parameter.getParameterType() == WorkspaceMember.class;
 	}
 
 	@Override
-	public Marketer resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+	public WorkspaceMember resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
 			NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
 		Principal principal = request.getUserPrincipal();
 		if (principal == null) {
 			throw new AccessDeniedException("Sign in first");
 		}
-		WorkspaceMember member = this.accounts.memberByEmail(principal.getName())
+		return this.accounts.memberByEmail(principal.getName())
 			.orElseThrow(() -> new AccessDeniedException("No account or no workspace"));
-		return new Marketer(member.workspace(), member.person().email());
 	}
 
 }
