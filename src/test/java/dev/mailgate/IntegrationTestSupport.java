@@ -40,7 +40,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 				"mailgate.ratelimit.client-auth-failures.per-ip.quota=1000000",
 				"mailgate.ratelimit.client-auth-failures.per-client.quota=1000000",
 				// Webhooks: tests receive them on 127.0.0.1 and retry within seconds
-				"mailgate.webhooks.allow-loopback=true", "mailgate.webhooks.retry-schedule=1s,2s,2s" })
+				"mailgate.webhooks.allow-loopback=true", "mailgate.webhooks.retry-schedule=1s,2s,2s",
+				// Integrations: providers are WireMock or another Mailgate on 127.0.0.1
+				"mailgate.integrations.allow-loopback=true" })
 @AutoConfigureMockMvc
 public abstract class IntegrationTestSupport {
 

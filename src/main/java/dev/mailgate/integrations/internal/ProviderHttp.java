@@ -1,0 +1,43 @@
+package dev.mailgate.integrations.internal;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The HTTP client for calling providers (their token, revocation and API endpoints):
+ * bounded connect and read times, no redirects followed, and a User-Agent that says who
+ * calls. Its JSON is Jackson's default, not the API's snake_case: providers name their
+ * fields their own way (HubSpot's {@code firstname}, LinkedIn's {@code lifecycleState}).
+ */
+@Component
+class ProviderHttp {
+
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+	private final RestClient client;
+
+	ProviderHttp() {
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(CONNECT_TIMEOUT)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		requests.setReadTimeout(READ_TIMEOUT);
+		this.client = RestClient.builder()
+			.requestFactory(requests)
+			.defaultHeader(HttpHeaders.USER_AGENT, "Mailgate (integrations)")
+			.build();
+	}
+
+	RestClient client() {
+		return this.client;
+	}
+
+}
