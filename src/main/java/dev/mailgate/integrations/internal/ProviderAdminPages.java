@@ -140,7 +140,7 @@ class ProviderAdminPages {
 				.stream()
 				.map(ProviderAdminPages::words)
 				.collect(Collectors.joining(", "));
-			return words.isEmpty() ? "Sign-in only" : words;
+			return words.isEmpty() ? "Connection only" : words;
 		}
 
 	}

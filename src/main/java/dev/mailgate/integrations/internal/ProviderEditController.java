@@ -42,7 +42,7 @@ class ProviderEditController {
 	String initUpdateForm(WorkspaceMember person, @PathVariable String id, HttpServletRequest request, Model model) {
 		this.pages.administrator(person, request);
 		Provider provider = this.pages.provider(id);
-		return form(model, provider, ProviderForm.of(provider.type(), provider));
+		return form(model, provider, ProviderForm.of(provider));
 	}
 
 	@PostMapping

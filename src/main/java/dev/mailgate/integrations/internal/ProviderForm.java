@@ -41,8 +41,8 @@ record ProviderForm(@Nullable String type,
 	/** The addresses every provider needs; the others are optional. */
 	static final Set<String> REQUIRED_URLS = Set.of("authorizationUri", "tokenUri");
 
-	static ProviderForm of(ProviderType type, Provider provider) {
-		return new ProviderForm(type.value(), provider.name(), provider.registrationId(), provider.issuer(),
+	static ProviderForm of(Provider provider) {
+		return new ProviderForm(provider.type().value(), provider.name(), provider.registrationId(), provider.issuer(),
 				provider.authorizationUri(), provider.tokenUri(), provider.revocationUri(), provider.userInfoUri(),
 				provider.jwkSetUri(), provider.apiBaseUrl(), provider.eventsUrl(), String.join(" ", provider.scopes()),
 				provider.clientId(), null, provider.clientAuthMethod(),
