@@ -178,7 +178,7 @@ class ProvidersAdminIntegrationTests extends IntegrationTestSupport {
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.contains("Enter a name people recognise", "Use 2 to 64 lowercase letters, digits and dashes.",
-					"Use an https:// address", "Enter this address.")
+					"Use an https:// address", "Enter this address.", "Type the secret again")
 			.doesNotContain(secret);
 	}
 
