@@ -25,8 +25,12 @@ public final class IntegrationEvents {
 
 	/**
 	 * An operator replaced the client secret (the provider rotated it) or other settings.
+	 *
+	 * @param secretReplaced whether the client secret changed ({@code false}: other
+	 * settings only)
 	 */
-	public record ProviderSecretReplaced(ProviderId provider, String name, UserId by, Instant at) {
+	public record ProviderSecretReplaced(ProviderId provider, String name, boolean secretReplaced, UserId by,
+			Instant at) {
 	}
 
 	/**

@@ -11,7 +11,8 @@ import java.util.Optional;
 public enum AuditCategory {
 
 	APPS("apps", "Apps"), SECRETS("secrets", "Client secrets"), ACCESS("access", "Access and tokens"),
-	SIGN_INS("signins", "Sign-ins"), LIMITS("limits", "Rate limits"), ALERTS("alerts", "Alerts");
+	SIGN_INS("signins", "Sign-ins"), LIMITS("limits", "Rate limits"), ALERTS("alerts", "Alerts"),
+	INTEGRATIONS("integrations", "Integrations");
 
 	private final String value;
 

@@ -69,7 +69,7 @@ class AuditEventsApiController {
 	AuditEventsPage listAuditEvents(@AuthenticationPrincipal Jwt token,
 			@Parameter(
 					description = "An event kind, or a category: `apps`, `secrets`, `access`, `signins`, "
-							+ "`limits`, `alerts`",
+							+ "`limits`, `alerts`, `integrations`",
 					example = "secret.rotated") @RequestParam(required = false) @Nullable String kind,
 			@Parameter(description = "How it ended",
 					schema = @Schema(allowableValues = { "success", "failure", "refused" })) @RequestParam(
@@ -151,7 +151,7 @@ class AuditEventsApiController {
 		}
 		return AuditKind.named(named)
 			.orElseThrow(() -> new AuditFilterRejected("kind", "kind must be an event kind such as secret.rotated, "
-					+ "or a category: apps, secrets, access, signins, limits or alerts"));
+					+ "or a category: apps, secrets, access, signins, limits, alerts or integrations"));
 	}
 
 	private static @Nullable String outcome(@Nullable String outcome) {

@@ -53,7 +53,35 @@ public enum AuditKind {
 
 	RATELIMIT_CHANGED("ratelimit.changed", AuditCategory.LIMITS, "App rate limits changed", AuditOutcome.SUCCESS),
 
-	ALERT_RAISED("alert.raised", AuditCategory.ALERTS, "Alert raised", AuditOutcome.SUCCESS);
+	ALERT_RAISED("alert.raised", AuditCategory.ALERTS, "Alert raised", AuditOutcome.SUCCESS),
+
+	PROVIDER_ADDED("integration.provider_added", AuditCategory.INTEGRATIONS, "Integration provider added",
+			AuditOutcome.SUCCESS),
+
+	PROVIDER_UPDATED("integration.provider_updated", AuditCategory.INTEGRATIONS, "Integration provider changed",
+			AuditOutcome.SUCCESS),
+
+	PROVIDER_SECRET_REPLACED("integration.provider_secret_replaced", AuditCategory.INTEGRATIONS,
+			"Provider's client secret replaced", AuditOutcome.SUCCESS),
+
+	PROVIDER_REMOVED("integration.provider_removed", AuditCategory.INTEGRATIONS, "Integration provider removed",
+			AuditOutcome.SUCCESS),
+
+	ACCOUNT_CONNECTED("integration.connected", AuditCategory.INTEGRATIONS, "Account connected", AuditOutcome.SUCCESS),
+
+	RECONNECT_NEEDED("integration.reconnect_needed", AuditCategory.INTEGRATIONS, "Connection needs reconnecting",
+			AuditOutcome.FAILURE),
+
+	ACCOUNT_DISCONNECTED("integration.disconnected", AuditCategory.INTEGRATIONS, "Account disconnected",
+			AuditOutcome.SUCCESS),
+
+	CONTACT_SYNC_FINISHED("integration.sync_finished", AuditCategory.INTEGRATIONS, "Contact sync finished",
+			AuditOutcome.SUCCESS),
+
+	CONTACT_SYNC_FAILED("integration.sync_failed", AuditCategory.INTEGRATIONS, "Contact sync failed",
+			AuditOutcome.FAILURE),
+
+	CAMPAIGN_SHARED("integration.campaign_shared", AuditCategory.INTEGRATIONS, "Campaign shared", AuditOutcome.SUCCESS);
 
 	private final String value;
 
