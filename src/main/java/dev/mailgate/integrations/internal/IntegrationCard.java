@@ -43,11 +43,11 @@ record IntegrationCard(String registrationId, String name, String typeLabel, Lis
 				Disconnection.allowed(viewer, connection));
 	}
 
-	boolean connected() {
+	public boolean connected() {
 		return "connected".equals(this.status);
 	}
 
-	boolean reconnectNeeded() {
+	public boolean reconnectNeeded() {
 		return "reconnect-needed".equals(this.status);
 	}
 
