@@ -1,0 +1,71 @@
+package dev.mailgate.integrations.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.mailgate.platform.Timestamps;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpSession;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After connecting and refreshing, no text column of any table holds the provider's
+ * client secret or any token in clear (DESIGN.md, "Credentials": encrypted with Tink, the
+ * key outside the database).
+ */
+class VaultEncryptionIntegrationTests extends ConnectTestSupport {
+
+	@Test
+	void databaseHoldsNoProviderSecretOrTokenInClear() {
+		FakeProvider fake = new FakeProvider(wiremock);
+		fake.addTo(this.providers, true, false);
+		String email = uniqueEmail();
+		MockHttpSession session = this.flows.newPerson(email);
+		String access = "vault-access-" + UUID.randomUUID();
+		String refresh = "vault-refresh-" + UUID.randomUUID();
+		Connection connection = connect(session, fake, email, access, refresh, 3600);
+		String newAccess = "vault-access-" + UUID.randomUUID();
+		String newRefresh = "vault-refresh-" + UUID.randomUUID();
+		fake.refreshResponse(okJson("""
+				{"access_token": "%s", "token_type": "Bearer", "expires_in": 3600, "refresh_token": "%s"}"""
+			.formatted(newAccess, newRefresh)));
+		this.jdbc.sql("update integrations_connections set access_token_expires_at = ? where id = ?")
+			.params(Timestamps.utc(Instant.now()), connection.id().value())
+			.update();
+		assertThat(this.connectionTokens.accessToken(connection.id())).isEqualTo(newAccess);
+
+		List<String> secrets = List.of(fake.clientSecret, access, refresh, newAccess, newRefresh);
+		for (Column column : textColumns()) {
+			for (String secret : secrets) {
+				long found = this.jdbc
+					.sql("select count(*) from " + column.table() + " where cast(" + column.name()
+							+ " as varchar) like ?")
+					.param("%" + secret + "%")
+					.query(Long.class)
+					.single();
+				assertThat(found).as("%s.%s holds a secret or token in clear", column.table(), column.name()).isZero();
+			}
+		}
+	}
+
+	private List<Column> textColumns() {
+		List<Column> columns = this.jdbc
+			.sql("""
+					select table_name, column_name from information_schema.columns
+					where table_schema = 'public' and (data_type like '%CHAR%' or data_type like '%char%'
+					or data_type like '%text%' or data_type like '%CLOB%' or data_type like '%JSON%' or data_type like '%json%')""")
+			.query((rs, row) -> new Column(rs.getString(1), rs.getString(2)))
+			.list();
+		assertThat(columns).contains(new Column("integrations_connections", "access_token"),
+				new Column("integrations_providers", "client_secret"));
+		return columns;
+	}
+
+	record Column(String table, String name) {
+	}
+
+}
