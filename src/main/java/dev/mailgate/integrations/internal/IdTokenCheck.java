@@ -91,7 +91,11 @@ class IdTokenCheck implements OAuth2AccessTokenResponseClient<OAuth2Authorizatio
 		if (jwks == null || jwks.isBlank()) {
 			throw refused("The provider has no JWKS to check its ID token with");
 		}
-		return this.decoders.computeIfAbsent(registration.getRegistrationId() + " " + jwks, (key) -> {
+		// the validator holds the client ID and the issuer: a changed one needs a new
+		// decoder
+		String key = String.join(" ", registration.getRegistrationId(), jwks, registration.getClientId(),
+				String.valueOf(registration.getProviderDetails().getIssuerUri()));
+		return this.decoders.computeIfAbsent(key, (unused) -> {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwks)
 				.jwsAlgorithms((algorithms) -> algorithms
 					.addAll(List.of(SignatureAlgorithm.RS256, SignatureAlgorithm.RS384, SignatureAlgorithm.RS512,

@@ -20,11 +20,14 @@ class TokenEndpoint {
 	private final RestClientRefreshTokenTokenResponseClient refreshes = new RestClientRefreshTokenTokenResponseClient();
 
 	TokenEndpoint(ProviderHttp http) {
-		RestClient client = http.client().mutate().messageConverters((converters) -> {
-			converters.clear();
-			converters.add(new FormHttpMessageConverter());
-			converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
-		}).defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build();
+		// the converters and error handler Spring's own default client has
+		RestClient client = http.client()
+			.mutate()
+			.configureMessageConverters((converters) -> converters.disableDefaults()
+				.addCustomConverter(new FormHttpMessageConverter())
+				.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+			.build();
 		this.codes.setRestClient(client);
 		this.refreshes.setRestClient(client);
 	}

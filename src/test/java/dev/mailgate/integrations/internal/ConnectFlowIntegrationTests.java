@@ -8,12 +8,12 @@ import java.util.UUID;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.mailgate.integrations.IntegrationEvents;
 import dev.mailgate.support.OAuthFlows;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -33,18 +33,9 @@ class ConnectFlowIntegrationTests extends ConnectTestSupport {
 	@Autowired
 	ApplicationEvents events;
 
-	FakeProvider fake;
-
-	String email;
-
-	MockHttpSession session;
-
 	@BeforeEach
 	void provider() {
-		this.fake = new FakeProvider(wiremock);
-		this.fake.addTo(this.providers, true, true);
-		this.email = uniqueEmail();
-		this.session = this.flows.newPerson(this.email);
+		newProviderAndPerson(true, true);
 	}
 
 	@Test
@@ -100,35 +91,20 @@ class ConnectFlowIntegrationTests extends ConnectTestSupport {
 	@Test
 	@DisplayName("An ID token with another nonce is refused and nothing is stored (OpenID Core §3.1.3.7 step 11)")
 	void callbackWhenIdTokenNonceDiffersThenRefusedAndNothingStored() {
-		MultiValueMap<String, String> request = startConnect(this.session, this.fake);
-		this.fake.tokens("access-" + UUID.randomUUID(), "refresh-1", 3600,
-				this.fake.idToken(this.fake.issuer(), this.fake.clientId, "another-nonce", this.email));
-
-		assertRefused(callback(this.session, this.fake, "code", "c1", "state", request.getFirst("state"), "iss",
-				this.fake.issuer()), "could not be verified");
+		assertIdTokenRefused(this.fake.issuer(), this.fake.clientId, "another-nonce");
 		assertThat(this.fake.tokenRequests()).hasSize(1);
 	}
 
 	@Test
 	@DisplayName("An ID token from another issuer is refused and nothing is stored (OpenID Core §3.1.3.7 step 2)")
 	void callbackWhenIdTokenIssuerDiffersThenRefusedAndNothingStored() {
-		MultiValueMap<String, String> request = startConnect(this.session, this.fake);
-		this.fake.tokens("access-" + UUID.randomUUID(), "refresh-1", 3600, this.fake.idToken("https://evil.example.com",
-				this.fake.clientId, request.getFirst("nonce"), this.email));
-
-		assertRefused(callback(this.session, this.fake, "code", "c1", "state", request.getFirst("state"), "iss",
-				this.fake.issuer()), "could not be verified");
+		assertIdTokenRefused("https://evil.example.com", this.fake.clientId, null);
 	}
 
 	@Test
 	@DisplayName("An ID token for another client is refused (OpenID Core §3.1.3.7 step 3)")
 	void callbackWhenIdTokenAudienceDiffersThenRefused() {
-		MultiValueMap<String, String> request = startConnect(this.session, this.fake);
-		this.fake.tokens("access-" + UUID.randomUUID(), "refresh-1", 3600,
-				this.fake.idToken(this.fake.issuer(), "another-client", request.getFirst("nonce"), this.email));
-
-		assertRefused(callback(this.session, this.fake, "code", "c1", "state", request.getFirst("state"), "iss",
-				this.fake.issuer()), "could not be verified");
+		assertIdTokenRefused(this.fake.issuer(), "another-client", null);
 	}
 
 	@Test
@@ -254,6 +230,20 @@ class ConnectFlowIntegrationTests extends ConnectTestSupport {
 
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/integrations");
 		assertThat((String) result.getMvcResult().getFlashMap().get("problem")).contains("no longer set up");
+	}
+
+	/**
+	 * A callback whose ID token names this issuer, audience and nonce (the one sent, when
+	 * {@code null}) is refused.
+	 */
+	private void assertIdTokenRefused(String issuer, String audience, @Nullable String nonce) {
+		MultiValueMap<String, String> request = startConnect(this.session, this.fake);
+		String sent = (nonce != null) ? nonce : request.getFirst("nonce");
+		this.fake.tokens("access-" + UUID.randomUUID(), "refresh-1", 3600,
+				this.fake.idToken(issuer, audience, sent, this.email));
+
+		assertRefused(callback(this.session, this.fake, "code", "c1", "state", request.getFirst("state"), "iss",
+				this.fake.issuer()), "could not be verified");
 	}
 
 	private void assertRefused(MvcTestResult result, String message) {

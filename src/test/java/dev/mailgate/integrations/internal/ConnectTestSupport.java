@@ -1,11 +1,15 @@
 package dev.mailgate.integrations.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.mailgate.IntegrationTestSupport;
 import dev.mailgate.accounts.Accounts;
 import dev.mailgate.accounts.WorkspaceMember;
+import dev.mailgate.integrations.ConnectionId;
+import dev.mailgate.platform.Timestamps;
 import dev.mailgate.support.OAuthFlows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +50,14 @@ abstract class ConnectTestSupport extends IntegrationTestSupport {
 
 	OAuthFlows flows;
 
+	/** The provider of the test, with its own paths on the class's WireMock. */
+	FakeProvider fake;
+
+	/** The person of the test, signed up in a workspace of their own. */
+	String email;
+
+	MockHttpSession session;
+
 	@BeforeAll
 	static void startProvider() {
 		wiremock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
@@ -60,6 +72,22 @@ abstract class ConnectTestSupport extends IntegrationTestSupport {
 	@BeforeEach
 	void flows() {
 		this.flows = new OAuthFlows(this.mvc);
+	}
+
+	/**
+	 * A new provider on WireMock, and a new person signed in.
+	 */
+	void newProviderAndPerson(boolean openId, boolean issParameterSupported) {
+		this.fake = new FakeProvider(wiremock);
+		this.fake.addTo(this.providers, openId, issParameterSupported);
+		this.email = uniqueEmail();
+		this.session = this.flows.newPerson(this.email);
+	}
+
+	void expireAccessTokenIn(ConnectionId connection, Duration duration) {
+		this.jdbc.sql("update integrations_connections set access_token_expires_at = ? where id = ?")
+			.params(Timestamps.utc(Instant.now().plus(duration)), connection.value())
+			.update();
 	}
 
 	/**

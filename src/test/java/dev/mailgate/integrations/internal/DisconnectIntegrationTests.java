@@ -31,20 +31,11 @@ class DisconnectIntegrationTests extends ConnectTestSupport {
 	@Autowired
 	ApplicationEvents events;
 
-	FakeProvider fake;
-
-	String email;
-
-	MockHttpSession session;
-
 	Connection connection;
 
 	@BeforeEach
 	void connected() {
-		this.fake = new FakeProvider(wiremock);
-		this.fake.addTo(this.providers, true, false);
-		this.email = uniqueEmail();
-		this.session = this.flows.newPerson(this.email);
+		newProviderAndPerson(true, false);
 		this.connection = connect(this.session, this.fake, this.email, "access-" + UUID.randomUUID(), "refresh-1",
 				3600);
 	}

@@ -10,17 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.mailgate.IntegrationTestSupport;
 import dev.mailgate.MailgateApplication;
 import dev.mailgate.integrations.ConnectionId;
-import dev.mailgate.platform.Timestamps;
 import dev.mailgate.support.Browser;
 import dev.mailgate.support.OAuthFlows;
 import dev.mailgate.support.RequiresChromium;
@@ -29,10 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refresh and the disconnect.
  */
 @RequiresChromium
-class MailgateToMailgateBrowserTests extends IntegrationTestSupport {
+class MailgateToMailgateBrowserTests extends ConnectTestSupport {
 
 	static final String PROVIDER_ADMIN = "provider-admin@mailgate.test";
 
@@ -65,18 +61,6 @@ class MailgateToMailgateBrowserTests extends IntegrationTestSupport {
 	static String provider;
 
 	private static final HttpClient http = HttpClient.newHttpClient();
-
-	@Autowired
-	JdbcProviders providers;
-
-	@Autowired
-	JdbcConnections connections;
-
-	@Autowired
-	ConnectionTokens connectionTokens;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	Browser browser;
 
@@ -183,7 +167,7 @@ class MailgateToMailgateBrowserTests extends IntegrationTestSupport {
 
 	void connectInBrowser() {
 		String email = uniqueEmail();
-		new OAuthFlows(this.mvc).newPerson(email);
+		this.flows.newPerson(email);
 		this.browser = new Browser(this.port);
 		this.browser.open("/integrations");
 		this.browser.waitForText("Sign in");
@@ -218,9 +202,7 @@ class MailgateToMailgateBrowserTests extends IntegrationTestSupport {
 
 	void refreshGetsANewTokenThatWorks() {
 		TokenSet before = this.connections.tokens(this.connection).orElseThrow();
-		this.jdbc.sql("update integrations_connections set access_token_expires_at = ? where id = ?")
-			.params(Timestamps.utc(Instant.now().minusSeconds(1)), this.connection.value())
-			.update();
+		expireAccessTokenIn(this.connection, Duration.ofSeconds(-1));
 
 		String refreshed = this.connectionTokens.accessToken(this.connection);
 

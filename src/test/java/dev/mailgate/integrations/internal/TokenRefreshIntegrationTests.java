@@ -34,20 +34,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TokenRefreshIntegrationTests extends ConnectTestSupport {
 
-	FakeProvider fake;
-
-	String email;
-
-	MockHttpSession session;
-
 	Connection connection;
 
 	@BeforeEach
 	void connected() {
-		this.fake = new FakeProvider(wiremock);
-		this.fake.addTo(this.providers, true, false);
-		this.email = uniqueEmail();
-		this.session = this.flows.newPerson(this.email);
+		newProviderAndPerson(true, false);
 		this.connection = connect(this.session, this.fake, this.email, "access-1", "refresh-1", 3600);
 	}
 
@@ -60,7 +51,7 @@ class TokenRefreshIntegrationTests extends ConnectTestSupport {
 	@Test
 	@DisplayName("A token expiring within refresh-ahead is refreshed first (RFC 6749 §6)")
 	void refreshesAheadOfExpiry() {
-		expiresIn(Duration.ofSeconds(30));
+		expireAccessTokenIn(this.connection.id(), Duration.ofSeconds(30));
 		this.fake.refreshResponse(okJson(tokens("access-2", "refresh-2")));
 
 		assertThat(this.connectionTokens.accessToken(this.connection.id())).isEqualTo("access-2");
@@ -80,7 +71,7 @@ class TokenRefreshIntegrationTests extends ConnectTestSupport {
 
 	@Test
 	void providerThatSendsNoNewRefreshTokenKeepsTheOld() {
-		expiresIn(Duration.ofSeconds(-5));
+		expireAccessTokenIn(this.connection.id(), Duration.ofSeconds(-5));
 		this.fake.refreshResponse(
 				okJson("{\"access_token\": \"access-2\", \"token_type\": \"Bearer\", \"expires_in\": 3600}"));
 
@@ -91,7 +82,7 @@ class TokenRefreshIntegrationTests extends ConnectTestSupport {
 
 	@Test
 	void refreshesOneAtATimeAcrossThreads() throws Exception {
-		expiresIn(Duration.ofSeconds(10));
+		expireAccessTokenIn(this.connection.id(), Duration.ofSeconds(10));
 		this.fake.refreshResponse(okJson(tokens("access-2", "refresh-2")).withFixedDelay(300));
 		ConnectionId id = this.connection.id();
 		CountDownLatch start = new CountDownLatch(1);
@@ -120,7 +111,7 @@ class TokenRefreshIntegrationTests extends ConnectTestSupport {
 	@Test
 	@DisplayName("invalid_grant marks the connection reconnect needed, emails the person and shows the banner (RFC 6749 §5.2)")
 	void refreshWhenInvalidGrantThenReconnectNeeded() throws Exception {
-		expiresIn(Duration.ofSeconds(5));
+		expireAccessTokenIn(this.connection.id(), Duration.ofSeconds(5));
 		this.fake.refreshResponse(aResponse().withStatus(400)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"error\": \"invalid_grant\", \"error_description\": \"Refresh token revoked\"}"));
@@ -149,7 +140,7 @@ class TokenRefreshIntegrationTests extends ConnectTestSupport {
 
 	@Test
 	void refreshWhenProviderAnswers503ThenProviderUnavailableAndConnectionUnchanged() {
-		expiresIn(Duration.ofSeconds(5));
+		expireAccessTokenIn(this.connection.id(), Duration.ofSeconds(5));
 		this.fake.refreshResponse(aResponse().withStatus(503).withHeader("Retry-After", "7"));
 
 		assertThatThrownBy(() -> this.connectionTokens.accessToken(this.connection.id())).isInstanceOfSatisfying(
@@ -182,12 +173,6 @@ class TokenRefreshIntegrationTests extends ConnectTestSupport {
 		assertThatThrownBy(() -> this.connectionTokens.accessToken(this.connection.id()))
 			.isInstanceOf(ConnectionUnusable.class)
 			.hasMessageContaining("disconnected");
-	}
-
-	private void expiresIn(Duration duration) {
-		this.jdbc.sql("update integrations_connections set access_token_expires_at = ? where id = ?")
-			.params(Timestamps.utc(Instant.now().plus(duration)), this.connection.id().value())
-			.update();
 	}
 
 	private static String tokens(String access, String refresh) {

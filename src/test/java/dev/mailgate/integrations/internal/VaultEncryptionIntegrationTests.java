@@ -1,13 +1,10 @@
 package dev.mailgate.integrations.internal;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import dev.mailgate.platform.Timestamps;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.mock.web.MockHttpSession;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,24 +18,19 @@ class VaultEncryptionIntegrationTests extends ConnectTestSupport {
 
 	@Test
 	void databaseHoldsNoProviderSecretOrTokenInClear() {
-		FakeProvider fake = new FakeProvider(wiremock);
-		fake.addTo(this.providers, true, false);
-		String email = uniqueEmail();
-		MockHttpSession session = this.flows.newPerson(email);
+		newProviderAndPerson(true, false);
 		String access = "vault-access-" + UUID.randomUUID();
 		String refresh = "vault-refresh-" + UUID.randomUUID();
-		Connection connection = connect(session, fake, email, access, refresh, 3600);
+		Connection connection = connect(this.session, this.fake, this.email, access, refresh, 3600);
 		String newAccess = "vault-access-" + UUID.randomUUID();
 		String newRefresh = "vault-refresh-" + UUID.randomUUID();
-		fake.refreshResponse(okJson("""
+		this.fake.refreshResponse(okJson("""
 				{"access_token": "%s", "token_type": "Bearer", "expires_in": 3600, "refresh_token": "%s"}"""
 			.formatted(newAccess, newRefresh)));
-		this.jdbc.sql("update integrations_connections set access_token_expires_at = ? where id = ?")
-			.params(Timestamps.utc(Instant.now()), connection.id().value())
-			.update();
+		expireAccessTokenIn(connection.id(), Duration.ZERO);
 		assertThat(this.connectionTokens.accessToken(connection.id())).isEqualTo(newAccess);
 
-		List<String> secrets = List.of(fake.clientSecret, access, refresh, newAccess, newRefresh);
+		List<String> secrets = List.of(this.fake.clientSecret, access, refresh, newAccess, newRefresh);
 		for (Column column : textColumns()) {
 			for (String secret : secrets) {
 				long found = this.jdbc
