@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -38,18 +39,21 @@ class ConnectionsAuthorizedClients implements OAuth2AuthorizedClientService {
 
 	private final AccountIdentity identities;
 
+	private final TransactionTemplate transactions;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	ConnectionsAuthorizedClients(JdbcConnections connections, JdbcProviders providers,
 			ProviderRegistrations registrations, Accounts accounts, AccountIdentity identities,
-			ApplicationEventPublisher events, Clock clock) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.connections = connections;
 		this.providers = providers;
 		this.registrations = registrations;
 		this.accounts = accounts;
 		this.identities = identities;
+		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -69,8 +73,11 @@ class ConnectionsAuthorizedClients implements OAuth2AuthorizedClientService {
 			.orElse(null);
 	}
 
+	/**
+	 * Stores the tokens and names the account; the provider's userinfo endpoint is asked
+	 * before the transaction, which holds no connection while it waits.
+	 */
 	@Override
-	@Transactional
 	public void saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal) {
 		WorkspaceMember member = this.accounts.memberByEmail(principal.getName())
 			.orElseThrow(() -> new IllegalStateException("Only a workspace member connects accounts"));
@@ -81,10 +88,12 @@ class ConnectionsAuthorizedClients implements OAuth2AuthorizedClientService {
 		AccountIdentity.Identity identity = this.identities.of(provider, idTokenClaims(), access.getTokenValue());
 		TokenSet tokens = new TokenSet(access.getTokenValue(), access.getExpiresAt(),
 				(refresh != null) ? refresh.getTokenValue() : null, access.getScopes());
-		Connection connection = this.connections.save(member.workspace(), provider.id(), member.person().id(),
-				identity.label(), identity.subject(), tokens);
-		this.events.publishEvent(new IntegrationEvents.AccountConnected(connection.id(), member.workspace(),
-				provider.id(), provider.name(), identity.label(), member.person().id(), this.clock.instant()));
+		this.transactions.executeWithoutResult((status) -> {
+			Connection connection = this.connections.save(member.workspace(), provider.id(), member.person().id(),
+					identity.label(), identity.subject(), tokens);
+			this.events.publishEvent(new IntegrationEvents.AccountConnected(connection.id(), member.workspace(),
+					provider.id(), provider.name(), identity.label(), member.person().id(), this.clock.instant()));
+		});
 	}
 
 	@Override

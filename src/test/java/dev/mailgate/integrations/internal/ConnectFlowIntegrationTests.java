@@ -102,6 +102,17 @@ class ConnectFlowIntegrationTests extends ConnectTestSupport {
 	}
 
 	@Test
+	@DisplayName("An ID token not signed with a key of the provider's JWKS is refused (OpenID Core §3.1.3.7 step 6)")
+	void callbackWhenIdTokenSignatureIsForgedThenRefused() {
+		MultiValueMap<String, String> request = startConnect(this.session, this.fake);
+		this.fake.tokens("access-" + UUID.randomUUID(), "refresh-1", 3600,
+				this.fake.forgedIdToken(request.getFirst("nonce"), this.email));
+
+		assertRefused(callback(this.session, this.fake, "code", "c1", "state", request.getFirst("state"), "iss",
+				this.fake.issuer()), "could not be verified");
+	}
+
+	@Test
 	@DisplayName("An ID token for another client is refused (OpenID Core §3.1.3.7 step 3)")
 	void callbackWhenIdTokenAudienceDiffersThenRefused() {
 		assertIdTokenRefused(this.fake.issuer(), "another-client", null);
@@ -197,23 +208,13 @@ class ConnectFlowIntegrationTests extends ConnectTestSupport {
 			assertThat(connected.accountLabel()).isEqualTo("crm-ada@example.com");
 		});
 
-		String page = this.mvc.get()
-			.uri("/integrations")
-			.session(this.session)
-			.exchange()
-			.getResponse()
-			.getContentAsString();
+		String page = integrationsPage();
 		assertThat(page).contains("Connected as <strong>crm-ada@example.com</strong>");
 	}
 
 	@Test
 	void pageListsProvidersWithConnectForTheWorkspace() throws Exception {
-		String page = this.mvc.get()
-			.uri("/integrations")
-			.session(this.session)
-			.exchange()
-			.getResponse()
-			.getContentAsString();
+		String page = integrationsPage();
 
 		assertThat(page).contains("Fake CRM " + this.fake.registrationId)
 			.contains("action=\"/integrations/connect/" + this.fake.registrationId + "\"")

@@ -1,5 +1,6 @@
 package dev.mailgate.integrations.internal;
 
+import java.io.UnsupportedEncodingException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -128,6 +129,23 @@ abstract class ConnectTestSupport extends IntegrationTestSupport {
 		assertThat(result.getResponse().getRedirectedUrl()).endsWith("/integrations/callback/" + fake.registrationId);
 		Provider provider = this.providers.findByRegistrationId(fake.registrationId).orElseThrow();
 		return this.connections.find(member(email).workspace(), provider.id()).orElseThrow();
+	}
+
+	/**
+	 * The integrations page as the test's person sees it.
+	 */
+	String integrationsPage() {
+		try {
+			return this.mvc.get()
+				.uri("/integrations")
+				.session(this.session)
+				.exchange()
+				.getResponse()
+				.getContentAsString();
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	WorkspaceMember member(String email) {

@@ -130,11 +130,29 @@ final class FakeProvider {
 			.build());
 	}
 
+	/**
+	 * An ID token that is right in every claim, signed with another key under the
+	 * provider's key id.
+	 */
+	String forgedIdToken(String nonce, String email) {
+		String genuine = idToken(issuer(), this.clientId, nonce, email);
+		try {
+			return sign(SignedJWT.parse(genuine).getJWTClaimsSet(), generate());
+		}
+		catch (java.text.ParseException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static String sign(JWTClaimsSet claims) {
+		return sign(claims, KEY);
+	}
+
+	private static String sign(JWTClaimsSet claims, RSAKey key) {
 		try {
 			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),
 					claims);
-			jwt.sign(new RSASSASigner(KEY));
+			jwt.sign(new RSASSASigner(key));
 			return jwt.serialize();
 		}
 		catch (JOSEException ex) {

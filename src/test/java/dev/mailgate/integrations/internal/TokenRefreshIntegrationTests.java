@@ -129,12 +129,7 @@ class TokenRefreshIntegrationTests extends ConnectTestSupport {
 		assertThat(mail.getSubject())
 			.isEqualTo("Reconnect your %s account in Mailgate".formatted(after.provider().name()));
 		assertThat((String) mail.getContent()).contains(ISSUER + "/integrations");
-		String page = this.mvc.get()
-			.uri("/integrations")
-			.session(this.session)
-			.exchange()
-			.getResponse()
-			.getContentAsString();
+		String page = integrationsPage();
 		assertThat(page).contains("no longer accepts Mailgate&#39;s access").contains(">Reconnect<");
 	}
 
