@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
@@ -26,6 +27,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -43,6 +45,9 @@ class IdTokenCheck implements OAuth2AccessTokenResponseClient<OAuth2Authorizatio
 	static final String CLAIMS = IdTokenCheck.class.getName() + ".claims";
 
 	private static final String INVALID_ID_TOKEN = "invalid_id_token";
+
+	/** Bounded like {@link ProviderHttp}: a slow JWKS cannot hold the callback. */
+	private static final RestTemplate JWKS_CLIENT = jwksClient();
 
 	private final TokenEndpoint tokenEndpoint;
 
@@ -97,6 +102,7 @@ class IdTokenCheck implements OAuth2AccessTokenResponseClient<OAuth2Authorizatio
 				String.valueOf(registration.getProviderDetails().getIssuerUri()));
 		return this.decoders.computeIfAbsent(key, (unused) -> {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwks)
+				.restOperations(JWKS_CLIENT)
 				.jwsAlgorithms((algorithms) -> algorithms
 					.addAll(List.of(SignatureAlgorithm.RS256, SignatureAlgorithm.RS384, SignatureAlgorithm.RS512,
 							SignatureAlgorithm.PS256, SignatureAlgorithm.ES256, SignatureAlgorithm.ES384)))
@@ -120,6 +126,13 @@ class IdTokenCheck implements OAuth2AccessTokenResponseClient<OAuth2Authorizatio
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static RestTemplate jwksClient() {
+		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(ProviderHttp.CONNECT_TIMEOUT);
+		requests.setReadTimeout(ProviderHttp.READ_TIMEOUT);
+		return new RestTemplate(requests);
 	}
 
 	private static OAuth2AuthorizationException refused(String description) {
