@@ -1,0 +1,99 @@
+package dev.mailgate.integrations.internal;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Posts a batch of engagement events to a provider's events URL with the connection's
+ * bearer token and the batch's {@code Idempotency-Key}.
+ */
+@Component
+class AnalyticsEndpoint {
+
+	/** However long a provider asks to wait, Mailgate tries again within this. */
+	static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+
+	private final RestClient http;
+
+	AnalyticsEndpoint(ProviderHttp http) {
+		this.http = http.client();
+	}
+
+	/**
+	 * What the endpoint made of a batch.
+	 */
+	sealed interface Answer permits Accepted, TokenRejected, Failed {
+
+	}
+
+	record Accepted() implements Answer {
+	}
+
+	record TokenRejected() implements Answer {
+	}
+
+	/**
+	 * @param retryAfter what its {@code Retry-After} asked for, if anything
+	 */
+	record Failed(String detail, @Nullable Duration retryAfter) implements Answer {
+	}
+
+	Answer push(String eventsUrl, String accessToken, AnalyticsBatch batch) {
+		try {
+			return this.http.post().uri(eventsUrl).headers((headers) -> {
+				headers.setBearerAuth(accessToken);
+				headers.set("Idempotency-Key", batch.id());
+			})
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(batch.body())
+				.exchange((request, response) -> answer(response.getStatusCode(),
+						response.getHeaders().getFirst("Retry-After")));
+		}
+		catch (RestClientException ex) {
+			return new Failed("The endpoint did not answer", null);
+		}
+	}
+
+	private static Answer answer(HttpStatusCode status, @Nullable String retryAfter) {
+		if (status.is2xxSuccessful()) {
+			return new Accepted();
+		}
+		if (status.value() == 401) {
+			return new TokenRejected();
+		}
+		if (status.value() == 429) {
+			return new Failed("The endpoint asked Mailgate to slow down (429)", retryAfter(retryAfter));
+		}
+		return new Failed("The endpoint answered " + status.value(),
+				status.is5xxServerError() ? retryAfter(retryAfter) : null);
+	}
+
+	/**
+	 * RFC 9110 §10.2.3: a number of seconds or an HTTP date.
+	 */
+	static @Nullable Duration retryAfter(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			Duration wait = value.strip().chars().allMatch(Character::isDigit)
+					? Duration.ofSeconds(Long.parseLong(value.strip())) : Duration.between(ZonedDateTime.now(),
+							ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
+			return wait.isNegative() ? Duration.ZERO : (wait.compareTo(MAX_RETRY_AFTER) > 0) ? MAX_RETRY_AFTER : wait;
+		}
+		catch (DateTimeParseException | ArithmeticException | NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}
