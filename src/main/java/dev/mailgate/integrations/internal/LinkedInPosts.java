@@ -93,7 +93,7 @@ class LinkedInPosts {
 						response.getHeaders().getFirst("x-restli-id"), () -> message(response)));
 		}
 		catch (RestClientException ex) {
-			return new Busy("no answer");
+			return new Busy("no answer (" + ex.getClass().getSimpleName() + ")");
 		}
 	}
 
