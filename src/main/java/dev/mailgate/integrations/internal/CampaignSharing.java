@@ -79,6 +79,11 @@ class CampaignSharing {
 			this.shares.failed(id, ex.getMessage(), now);
 			throw ex;
 		}
+		catch (RuntimeException ex) {
+			log.warn("Share on connection " + connection.id() + " failed", ex);
+			this.shares.failed(id, "Mailgate could not share this campaign", now);
+			throw new ShareRefused("Mailgate could not share this campaign. Try again in a few minutes.");
+		}
 		return this.shares.find(id).orElseThrow();
 	}
 

@@ -66,8 +66,7 @@ class ShareController {
 			.stream()
 			.filter((connection) -> connection.can(Capability.SHARE))
 			.toList();
-		String query = (campaign != null) ? "?campaign=" + campaignId(campaign).map(CampaignId::toString).orElse("")
-				: "";
+		String query = (campaign != null) ? campaignId(campaign).map((id) -> "?campaign=" + id).orElse("") : "";
 		if (social.size() == 1) {
 			return "redirect:/integrations/connections/" + social.get(0).id() + "/share" + query;
 		}

@@ -144,6 +144,7 @@ class AnalyticsExportIntegrationTests extends ShareTestSupport {
 		assertThat(paused.lastError()).startsWith("Reconnect needed");
 		assertThat(paused.exportedCount()).isZero();
 		this.wiremock.verify(1, postRequestedFor(urlEqualTo("/events")));
+		assertNoRowHolds("revoked-token");
 	}
 
 	@Test

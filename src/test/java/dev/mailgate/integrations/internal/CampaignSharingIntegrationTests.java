@@ -120,6 +120,7 @@ class CampaignSharingIntegrationTests extends ShareTestSupport {
 
 		assertThat(share(linkedIn, campaign, "Read it")).hasStatus(422).bodyText().contains("Reconnect the account");
 		this.wiremock.verify(1, postRequestedFor(urlEqualTo("/rest/posts")));
+		assertNoRowHolds("revoked-token");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.mailgate.integrations.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A marketer with a workspace of their own, a WireMock stand-in for the provider's API
@@ -162,6 +164,22 @@ abstract class ShareTestSupport extends IntegrationTestSupport {
 			return true;
 		}
 
+	}
+
+	/**
+	 * No row of the shares or the exports holds the token, whatever went wrong.
+	 */
+	void assertNoRowHolds(String token) {
+		for (String table : List.of("integrations_shares", "integrations_analytics_exports")) {
+			List<String> rows = this.jdbc.sql("select * from " + table).query((rs, row) -> {
+				StringBuilder values = new StringBuilder();
+				for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+					values.append(rs.getString(column)).append('|');
+				}
+				return values.toString();
+			}).list();
+			assertThat(rows).as(table).noneMatch((row) -> row.contains(token));
+		}
 	}
 
 	static void await(String what, Duration timeout, BooleanSupplier condition) {
