@@ -227,6 +227,16 @@ class CampaignSharingIntegrationTests extends ShareTestSupport {
 			.contains(ISSUER + "/archive/" + slug(campaign));
 	}
 
+	@Test
+	void withoutASocialAccountTheShareLinkSaysToConnectOne() {
+		connect(ProviderType.CUSTOM, base() + "/events", "x", "token");
+		CampaignId campaign = sentCampaign("Fresh bread is back", true);
+
+		assertThat(this.mvc.get().uri("/integrations/share?campaign=" + campaign).session(this.session)).hasStatusOk()
+			.bodyText()
+			.contains("first connect a social account");
+	}
+
 	private MvcTestResult share(Connection connection, CampaignId campaign, String commentary) {
 		return this.mvc.post()
 			.uri("/integrations/connections/" + connection.id() + "/share")

@@ -1,5 +1,9 @@
 package dev.mailgate.integrations.internal;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import dev.mailgate.campaigns.CampaignId;
 import dev.mailgate.support.Browser;
 import dev.mailgate.support.OAuthFlows;
@@ -17,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In Chromium: a marketer picks a sent campaign, edits the post's text while the preview
- * follows, shares it to LinkedIn (WireMock) and finds it in the history.
+ * follows, shares it to LinkedIn (WireMock) and finds it in the history; and turns the
+ * analytics export on.
  */
 @RequiresChromium
 class SharePageBrowserTests extends ShareTestSupport {
@@ -64,6 +69,35 @@ class SharePageBrowserTests extends ShareTestSupport {
 								+ ISSUER + "/archive/" + slug(newer) + "\"}}}",
 						true, true)));
 		assertThat(this.browser.path()).startsWith("/integrations/connections/" + linkedIn.id() + "/share");
+		assertThat(this.browser.consoleErrors()).isEmpty();
+	}
+
+	@Test
+	void marketerTurnsTheAnalyticsExportOnAndSendsNow() {
+		Connection analytics = connect(ProviderType.CUSTOM, base() + "/events", "acct-1", "analytics-token");
+		CampaignId campaign = sentCampaign("Fresh bread is back", true);
+		Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
+		for (int i = 0; i < 3; i++) {
+			event(campaign, "opened", "reader" + i + "@bakery.example", hourAgo.plusSeconds(i));
+		}
+		this.wiremock.stubFor(post("/events").willReturn(aResponse().withStatus(202)));
+		signIn();
+
+		this.browser.open("/integrations/connections/" + analytics.id() + "/analytics");
+		assertThat(this.browser.waitForText("[data-test=backlog]", "3")).isEqualTo("3");
+		this.browser.click("[data-test=enable]");
+		this.browser.waitForText("[data-test=notice]", "The export is on");
+		this.browser.click("[data-test=send-now]");
+		this.browser.waitForText("[data-test=notice]", "Sending now");
+		await("the page shows the events sent", Duration.ofSeconds(20), () -> {
+			this.browser.open("/integrations/connections/" + analytics.id() + "/analytics");
+			return this.browser.text().contains("Up to date");
+		});
+
+		assertThat(this.browser.waitForText("[data-test=exported]", "3")).isEqualTo("3");
+		assertThat(this.browser.waitForText("[data-test=backlog]", "0")).isEqualTo("0");
+		this.browser.screenshot("analytics-export");
+		this.wiremock.verify(1, postRequestedFor(urlEqualTo("/events")));
 		assertThat(this.browser.consoleErrors()).isEmpty();
 	}
 
