@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import dev.mailgate.integrations.ConnectionId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatusCode;
@@ -15,7 +16,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Posts a batch of engagement events to a provider's events URL with the connection's
- * bearer token and the batch's {@code Idempotency-Key}.
+ * bearer token and the batch's {@code Idempotency-Key}. A refused token is asked for
+ * again once (another node may have refreshed it meanwhile).
  */
 @Component
 class AnalyticsEndpoint {
@@ -25,8 +27,11 @@ class AnalyticsEndpoint {
 
 	private final RestClient http;
 
-	AnalyticsEndpoint(ProviderHttp http) {
+	private final ConnectionTokens tokens;
+
+	AnalyticsEndpoint(ProviderHttp http, ConnectionTokens tokens) {
 		this.http = http.client();
+		this.tokens = tokens;
 	}
 
 	/**
@@ -48,7 +53,25 @@ class AnalyticsEndpoint {
 	record Failed(String detail, @Nullable Duration retryAfter) implements Answer {
 	}
 
-	Answer push(String eventsUrl, String accessToken, AnalyticsBatch batch) {
+	/**
+	 * @throws ConnectionUnusable when the connection needs reconnecting, or the endpoint
+	 * refused its current token
+	 * @throws ProviderUnavailable when the provider did not renew the token
+	 */
+	Answer push(ConnectionId connection, String eventsUrl, AnalyticsBatch batch) {
+		String token = this.tokens.accessToken(connection);
+		Answer answer = push(eventsUrl, token, batch);
+		if (answer instanceof TokenRejected) {
+			answer = push(eventsUrl, this.tokens.afterRejection(connection, token), batch);
+		}
+		if (answer instanceof TokenRejected) {
+			throw new ConnectionUnusable(connection,
+					"The events endpoint refused connection %s's access token".formatted(connection));
+		}
+		return answer;
+	}
+
+	private Answer push(String eventsUrl, String accessToken, AnalyticsBatch batch) {
 		try {
 			return this.http.post().uri(eventsUrl).headers((headers) -> {
 				headers.setBearerAuth(accessToken);

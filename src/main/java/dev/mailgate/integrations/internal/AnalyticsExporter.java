@@ -43,8 +43,6 @@ class AnalyticsExporter implements DisposableBean {
 
 	private final JdbcConnections connections;
 
-	private final ConnectionTokens tokens;
-
 	private final Campaigns campaigns;
 
 	private final AnalyticsEndpoint endpoint;
@@ -59,11 +57,10 @@ class AnalyticsExporter implements DisposableBean {
 		return thread;
 	});
 
-	AnalyticsExporter(JdbcAnalyticsExports exports, JdbcConnections connections, ConnectionTokens tokens,
-			Campaigns campaigns, AnalyticsEndpoint endpoint, IntegrationsProperties properties, Clock clock) {
+	AnalyticsExporter(JdbcAnalyticsExports exports, JdbcConnections connections, Campaigns campaigns,
+			AnalyticsEndpoint endpoint, IntegrationsProperties properties, Clock clock) {
 		this.exports = exports;
 		this.connections = connections;
-		this.tokens = tokens;
 		this.campaigns = campaigns;
 		this.endpoint = endpoint;
 		this.settings = properties.analytics();
@@ -144,7 +141,7 @@ class AnalyticsExporter implements DisposableBean {
 			Instant claim) {
 		int attempts = export.attempts() + 1;
 		try {
-			AnalyticsEndpoint.Answer answer = push(connection.id(), url, batch);
+			AnalyticsEndpoint.Answer answer = this.endpoint.push(connection.id(), url, batch);
 			if (answer instanceof AnalyticsEndpoint.Failed failed) {
 				release(connection.id(), claim, "RETRYING", attempts, failed.detail(),
 						(failed.retryAfter() != null) ? failed.retryAfter() : wait(attempts));
@@ -165,19 +162,6 @@ class AnalyticsExporter implements DisposableBean {
 					(ex.retryAfter() != null) ? ex.retryAfter() : wait(attempts));
 			return false;
 		}
-	}
-
-	private AnalyticsEndpoint.Answer push(ConnectionId id, String url, AnalyticsBatch batch) {
-		String token = this.tokens.accessToken(id);
-		AnalyticsEndpoint.Answer answer = this.endpoint.push(url, token, batch);
-		if (answer instanceof AnalyticsEndpoint.TokenRejected) {
-			// another node may have refreshed it meanwhile; otherwise this throws
-			answer = this.endpoint.push(url, this.tokens.afterRejection(id, token), batch);
-		}
-		if (answer instanceof AnalyticsEndpoint.TokenRejected) {
-			throw new ConnectionUnusable(id, "The events endpoint refused connection %s's access token".formatted(id));
-		}
-		return answer;
 	}
 
 	/**
