@@ -228,6 +228,17 @@ class CampaignSharingIntegrationTests extends ShareTestSupport {
 	}
 
 	@Test
+	void anAccountThatNeedsReconnectingSaysSoBeforeSharing() {
+		Connection linkedIn = connect(ProviderType.LINKEDIN, null, "abc123XYZ", "linkedin-access-token");
+		CampaignId campaign = sentCampaign("Fresh bread is back", true);
+		this.connections.markReconnectNeeded(linkedIn.id(), "invalid_grant");
+
+		assertThat(page(linkedIn, campaign)).bodyText().contains("Reconnect it on the Integrations page");
+		assertThat(share(linkedIn, campaign, "Read it")).hasStatus(422).bodyText().contains("Reconnect the account");
+		this.wiremock.verify(0, postRequestedFor(urlEqualTo("/rest/posts")));
+	}
+
+	@Test
 	void withoutASocialAccountTheShareLinkSaysToConnectOne() {
 		connect(ProviderType.CUSTOM, base() + "/events", "x", "token");
 		CampaignId campaign = sentCampaign("Fresh bread is back", true);
