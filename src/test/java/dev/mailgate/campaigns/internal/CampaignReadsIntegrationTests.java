@@ -84,6 +84,19 @@ class CampaignReadsIntegrationTests extends EngagementTestSupport {
 		assertThat(afterFirst).extracting(EngagementRecorded::event).containsExactly(opened);
 	}
 
+	@Test
+	void aSentCampaignsPagesLinkToSharingIt() {
+		CampaignId campaign = campaign(this.workspace, "SENT", true, "Share me", "<p>Hi</p>", "Hi");
+		String link = "/integrations/share?campaign=" + campaign;
+
+		assertThat(this.mvc.get().uri("/campaigns/" + campaign).session(this.session)).hasStatusOk()
+			.bodyText()
+			.contains(link);
+		assertThat(this.mvc.get().uri("/campaigns/" + campaign + "/report").session(this.session)).hasStatusOk()
+			.bodyText()
+			.contains(link);
+	}
+
 	private UUID record(EngagementKind kind, CampaignId campaign, Contact contact, String url, Instant at) {
 		return this.engagements.record(kind, this.workspace, campaign, contact.id(), null, url, null, null, at);
 	}
