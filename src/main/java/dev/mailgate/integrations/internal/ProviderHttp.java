@@ -1,8 +1,10 @@
 package dev.mailgate.integrations.internal;
 
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -23,11 +25,15 @@ class ProviderHttp {
 
 	private final RestClient client;
 
-	ProviderHttp() {
-		HttpClient http = HttpClient.newBuilder()
+	ProviderHttp(IntegrationsProperties properties, @Value("${mailgate.data.dir:data}") String dataDirectory) {
+		HttpClient.Builder builder = HttpClient.newBuilder()
 			.connectTimeout(CONNECT_TIMEOUT)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+			.followRedirects(HttpClient.Redirect.NEVER);
+		if (properties.allowLoopback()) {
+			// another Mailgate on this machine presents the self-signed certificate
+			LoopbackTrust.of(Path.of(dataDirectory)).ifPresent(builder::sslContext);
+		}
+		HttpClient http = builder.build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
 		requests.setReadTimeout(READ_TIMEOUT);
 		this.client = RestClient.builder()
