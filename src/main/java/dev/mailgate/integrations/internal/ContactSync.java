@@ -124,7 +124,10 @@ class ContactSync {
 				Duration wait = (ex.retryAfter() != null) ? ex.retryAfter()
 						: schedule.get(Math.min(attempt, schedule.size() - 1));
 				if (attempt >= schedule.size() || wait.compareTo(this.properties.staleAfter().dividedBy(2)) > 0) {
-					this.end.waitOrFail(run, node, wait, ex.getMessage());
+					// at least until the next poll, which is when the run can resume
+					Duration until = (wait.compareTo(this.properties.pollInterval()) > 0) ? wait
+							: this.properties.pollInterval();
+					this.end.waitOrFail(run, node, until, ex.getMessage());
 					return null;
 				}
 				sleep(run, node, wait);

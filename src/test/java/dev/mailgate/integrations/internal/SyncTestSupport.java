@@ -1,0 +1,106 @@
+package dev.mailgate.integrations.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import dev.mailgate.IntegrationTestSupport;
+import dev.mailgate.accounts.Accounts;
+import dev.mailgate.accounts.Person;
+import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.contacts.Contacts;
+import dev.mailgate.support.OAuthFlows;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the contact sync tests share: a workspace of their own, a provider and a
+ * connection holding a token, and waiting for a run to reach a state.
+ */
+abstract class SyncTestSupport extends IntegrationTestSupport {
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	JdbcProviders providers;
+
+	@Autowired
+	JdbcConnections connections;
+
+	@Autowired
+	JdbcSyncRuns runs;
+
+	@Autowired
+	JdbcSyncSettings settings;
+
+	@Autowired
+	SyncRuns syncRuns;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * A person who signed up, with their workspace.
+	 */
+	Member member() {
+		String email = uniqueEmail();
+		new OAuthFlows(this.mvc).newPerson(email);
+		Person person = this.accounts.personByEmail(email).orElseThrow();
+		return new Member(person, this.accounts.defaultWorkspaceOf(person.id()).orElseThrow());
+	}
+
+	Provider provider(ProviderType type, String apiBaseUrl) {
+		String registrationId = type.value() + "-" + UUID.randomUUID().toString().substring(0, 8);
+		return this.providers.add(
+				new ProviderSettings(registrationId, type.label() + " " + registrationId, type, null,
+						apiBaseUrl + "/oauth/authorize", apiBaseUrl + "/oauth/token", null, null, null, apiBaseUrl,
+						null, Set.of("contacts"), "client-" + registrationId, "client_secret_post", false),
+				"provider-secret-" + UUID.randomUUID());
+	}
+
+	Connection connection(Member member, Provider provider, String accessToken) {
+		return this.connections.save(member.workspace(), provider.id(), member.person().id(), "crm@example.com", null,
+				new TokenSet(accessToken, Instant.now().plus(Duration.ofHours(1)), null, Set.of("contacts")));
+	}
+
+	/**
+	 * Polls the run until it is in a state the test expects, for at most 60 seconds.
+	 */
+	SyncRun await(UUID run, Predicate<SyncRun> until) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(60);
+		SyncRun current = this.runs.find(run).orElseThrow();
+		while (!until.test(current)) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("The run did not get there in time: " + current);
+			}
+			Thread.sleep(50);
+			current = this.runs.find(run).orElseThrow();
+		}
+		return current;
+	}
+
+	SyncRun awaitFinished(UUID run) throws InterruptedException {
+		return await(run, SyncRun::finished);
+	}
+
+	/**
+	 * How many contacts of the workspace have this email (a sync must leave one).
+	 */
+	long rowsWithEmail(WorkspaceId workspace, String email) {
+		return this.jdbc.sql("select count(*) from contacts_contacts where workspace_id = ? and email = ?")
+			.params(workspace.value(), email)
+			.query(Long.class)
+			.single();
+	}
+
+	record Member(Person person, WorkspaceId workspace) {
+	}
+
+}
