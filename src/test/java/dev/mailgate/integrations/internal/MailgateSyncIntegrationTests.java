@@ -5,19 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.mailgate.apps.Apps;
-import dev.mailgate.apps.ClientMetadata;
-import dev.mailgate.apps.RegisteredApp;
 import dev.mailgate.contacts.Contact;
 import dev.mailgate.contacts.ContactChanges;
 import dev.mailgate.contacts.ContactQuery;
 import dev.mailgate.contacts.FieldType;
 import dev.mailgate.contacts.SubscriptionStatus;
-import dev.mailgate.support.OAuthFlows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +26,6 @@ class MailgateSyncIntegrationTests extends SyncTestSupport {
 
 	static final int CONTACTS = 2_500;
 
-	@Autowired
-	Apps apps;
-
 	private Member source;
 
 	private Member target;
@@ -44,13 +36,7 @@ class MailgateSyncIntegrationTests extends SyncTestSupport {
 	void twoWorkspaces() {
 		this.source = member();
 		this.target = member();
-		String scope = "contacts.read";
-		RegisteredApp app = this.apps.register(this.source.workspace(), ClientMetadata.toNewApp(
-				Map.of("client_name", "Sync source", "grant_types", List.of("client_credentials"), "scope", scope)),
-				false);
-		this.token = (String) new OAuthFlows(this.mvc)
-			.clientCredentials(app.app().clientId(), app.clientSecret(), scope)
-			.get("access_token");
+		this.token = appToken(this.source.workspace(), "contacts.read");
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package dev.mailgate.integrations.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -10,11 +12,15 @@ import dev.mailgate.IntegrationTestSupport;
 import dev.mailgate.accounts.Accounts;
 import dev.mailgate.accounts.Person;
 import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.apps.Apps;
+import dev.mailgate.apps.ClientMetadata;
+import dev.mailgate.apps.RegisteredApp;
 import dev.mailgate.contacts.Contacts;
 import dev.mailgate.support.OAuthFlows;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 
 /**
  * What the contact sync tests share: a workspace of their own, a provider and a
@@ -46,14 +52,17 @@ abstract class SyncTestSupport extends IntegrationTestSupport {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Apps apps;
+
 	/**
 	 * A person who signed up, with their workspace.
 	 */
 	Member member() {
 		String email = uniqueEmail();
-		new OAuthFlows(this.mvc).newPerson(email);
+		MockHttpSession session = new OAuthFlows(this.mvc).newPerson(email);
 		Person person = this.accounts.personByEmail(email).orElseThrow();
-		return new Member(person, this.accounts.defaultWorkspaceOf(person.id()).orElseThrow());
+		return new Member(person, this.accounts.defaultWorkspaceOf(person.id()).orElseThrow(), session);
 	}
 
 	Provider provider(ProviderType type, String apiBaseUrl) {
@@ -100,7 +109,18 @@ abstract class SyncTestSupport extends IntegrationTestSupport {
 			.single();
 	}
 
-	record Member(Person person, WorkspaceId workspace) {
+	/**
+	 * An app of the workspace with these scopes, and a client-credentials token of it.
+	 */
+	String appToken(WorkspaceId workspace, String scope) {
+		RegisteredApp app = this.apps.register(workspace, ClientMetadata.toNewApp(
+				Map.of("client_name", "Sync tests", "grant_types", List.of("client_credentials"), "scope", scope)),
+				false);
+		return (String) new OAuthFlows(this.mvc).clientCredentials(app.app().clientId(), app.clientSecret(), scope)
+			.get("access_token");
+	}
+
+	record Member(Person person, WorkspaceId workspace, MockHttpSession session) {
 	}
 
 }
