@@ -28,7 +28,10 @@ class ProviderHttp {
 	ProviderHttp(IntegrationsProperties properties, @Value("${mailgate.data.dir:data}") String dataDirectory) {
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.connectTimeout(CONNECT_TIMEOUT)
-			.followRedirects(HttpClient.Redirect.NEVER);
+			.followRedirects(HttpClient.Redirect.NEVER)
+			// no h2c upgrade attempts on plain-HTTP providers (loopback tests, a local
+			// Mailgate): the first POST to a new host lost its answer's body that way
+			.version(HttpClient.Version.HTTP_1_1);
 		if (properties.allowLoopback()) {
 			// another Mailgate on this machine presents the self-signed certificate
 			LoopbackTrust.of(Path.of(dataDirectory)).ifPresent(builder::sslContext);
