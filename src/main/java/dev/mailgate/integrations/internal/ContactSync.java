@@ -6,12 +6,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import dev.mailgate.contacts.Contacts;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +27,7 @@ import org.springframework.stereotype.Component;
  * from its cursor; after {@link #MAX_WAITS} waits in a row it fails.
  */
 @Component
-class ContactSync {
+class ContactSync implements DisposableBean {
 
 	static final int MAX_WAITS = 3;
 
@@ -41,6 +46,12 @@ class ContactSync {
 	private final IntegrationsProperties.Sync properties;
 
 	private final Clock clock;
+
+	private final ExecutorService fetches = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "contact-sync-fetch");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	ContactSync(JdbcSyncRuns runs, JdbcConnections connections, SyncConfiguration configuration, SyncPageWriter writer,
 			SyncEnd end, IntegrationsProperties properties, Clock clock) {
@@ -87,10 +98,18 @@ class ContactSync {
 		}
 		SyncRun run = started;
 		int size = Math.min(this.properties.pageSize(), Contacts.MAX_BATCH);
+		CompletableFuture<Fetched> next = prefetch(run, connection, setup, run.cursor(), size, node);
 		while (true) {
-			ContactSource.Page page = fetch(run, connection, setup, size, node);
+			Fetched fetched = join(next);
+			ContactSource.Page page = fetched.page();
 			if (page == null) {
+				this.end.waitOrFail(run, node, fetched.until(), fetched.reason());
 				return;
+			}
+			// the next page is read while this one is written: the provider and the
+			// database work at the same time
+			if (page.nextCursor() != null) {
+				next = prefetch(run, connection, setup, page.nextCursor(), size, node);
 			}
 			this.writer.write(run, node, page, setup.mapping(), setup.consentSource(), setup.settings().list());
 			if (page.nextCursor() == null) {
@@ -98,6 +117,23 @@ class ContactSync {
 				return;
 			}
 			run = this.runs.find(run.id()).orElseThrow(SyncPageWriter.RunLost::new);
+		}
+	}
+
+	private CompletableFuture<Fetched> prefetch(SyncRun run, Connection connection, SyncConfiguration.Resolved setup,
+			@Nullable String cursor, int size, String node) {
+		return CompletableFuture.supplyAsync(() -> fetch(run, connection, setup, cursor, size, node), this.fetches);
+	}
+
+	private static Fetched join(CompletableFuture<Fetched> fetch) {
+		try {
+			return fetch.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
 		}
 	}
 
@@ -111,13 +147,18 @@ class ContactSync {
 		}
 	}
 
-	private ContactSource.@Nullable Page fetch(SyncRun run, Connection connection, SyncConfiguration.Resolved setup,
+	/**
+	 * A page, or when to try again after the retry schedule ran out.
+	 */
+	private Fetched fetch(SyncRun run, Connection connection, SyncConfiguration.Resolved setup, @Nullable String cursor,
 			int size, String node) {
 		List<Duration> schedule = this.properties.retrySchedule();
 		for (int attempt = 0;; attempt++) {
 			try {
-				return setup.source()
-					.page(connection, run.cursor(), run.updatedSince(), size, setup.mapping().providerFields());
+				return new Fetched(
+						setup.source()
+							.page(connection, cursor, run.updatedSince(), size, setup.mapping().providerFields()),
+						Duration.ZERO, "");
 			}
 			catch (ProviderUnavailable ex) {
 				this.runs.failedAttempt(run.id(), node, ex.getMessage(), this.clock.instant());
@@ -127,8 +168,7 @@ class ContactSync {
 					// at least until the next poll, which is when the run can resume
 					Duration until = (wait.compareTo(this.properties.pollInterval()) > 0) ? wait
 							: this.properties.pollInterval();
-					this.end.waitOrFail(run, node, until, ex.getMessage());
-					return null;
+					return new Fetched(null, until, ex.getMessage());
 				}
 				sleep(run, node, wait);
 			}
@@ -153,6 +193,18 @@ class ContactSync {
 			Thread.currentThread().interrupt();
 			throw new Interrupted();
 		}
+	}
+
+	@Override
+	public void destroy() {
+		this.fetches.shutdownNow();
+	}
+
+	/**
+	 * @param page {@code null} when the provider stayed unavailable
+	 * @param until how long the run waits before it resumes, then
+	 */
+	private record Fetched(ContactSource.@Nullable Page page, Duration until, String reason) {
 	}
 
 	/**
