@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import dev.mailgate.contacts.Contacts;
 import org.apache.commons.logging.Log;
@@ -47,11 +46,7 @@ class ContactSync implements DisposableBean {
 
 	private final Clock clock;
 
-	private final ExecutorService fetches = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task, "contact-sync-fetch");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService fetches = SyncNode.threads("contact-sync-fetch");
 
 	ContactSync(JdbcSyncRuns runs, JdbcConnections connections, SyncConfiguration configuration, SyncPageWriter writer,
 			SyncEnd end, IntegrationsProperties properties, Clock clock) {

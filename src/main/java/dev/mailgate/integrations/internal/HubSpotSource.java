@@ -79,7 +79,7 @@ class HubSpotSource implements ContactSource {
 		if (after == null) {
 			return new Page(contacts, null);
 		}
-		if (Long.parseLong(after) + limit > SEARCH_WINDOW && !contacts.isEmpty()) {
+		if (pastWindow(after, limit) && !contacts.isEmpty()) {
 			// the next page would pass the window: search again from the last date seen
 			return new Page(contacts, new SearchCursor(lastModified(answer, at.since()), null).toString());
 		}
@@ -87,7 +87,8 @@ class HubSpotSource implements ContactSource {
 	}
 
 	private JsonNode list(Connection connection, @Nullable String after, int limit, Set<String> fields) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(base(connection) + "/crm/v3/objects/contacts")
+		UriComponentsBuilder uri = UriComponentsBuilder
+			.fromUriString(SourceCalls.apiBase(connection) + "/crm/v3/objects/contacts")
 			.queryParam("limit", limit)
 			.queryParam("properties", String.join(",", properties(fields)))
 			.queryParam("archived", false);
@@ -116,7 +117,7 @@ class HubSpotSource implements ContactSource {
 		if (after != null) {
 			body.put("after", after);
 		}
-		String url = base(connection) + "/crm/v3/objects/contacts/search";
+		String url = SourceCalls.apiBase(connection) + "/crm/v3/objects/contacts/search";
 		return this.calls.json(connection.id(),
 				(client, authorization) -> client.post()
 					.uri(URI.create(url))
@@ -155,6 +156,15 @@ class HubSpotSource implements ContactSource {
 		return after.isMissingNode() || after.isNull() ? null : after.asString();
 	}
 
+	private static boolean pastWindow(String after, int limit) {
+		try {
+			return Long.parseLong(after) + limit > SEARCH_WINDOW;
+		}
+		catch (NumberFormatException ex) {
+			return false; // not an offset: HubSpot pages it as it likes
+		}
+	}
+
 	private static long lastModified(JsonNode answer, long fallback) {
 		JsonNode results = answer.path("results");
 		String last = results.get(results.size() - 1).path("properties").path("lastmodifieddate").asString("");
@@ -164,14 +174,6 @@ class HubSpotSource implements ContactSource {
 		catch (RuntimeException ex) {
 			return fallback;
 		}
-	}
-
-	private static String base(Connection connection) {
-		String base = connection.provider().apiBaseUrl();
-		if (base == null) {
-			throw new SourceRefused("The provider has no API base URL; an operator must set one");
-		}
-		return base.replaceAll("/+$", "");
 	}
 
 	/**

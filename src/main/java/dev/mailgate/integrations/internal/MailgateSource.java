@@ -47,14 +47,7 @@ class MailgateSource implements ContactSource {
 	public List<String> fields(Connection connection) {
 		List<String> fields = new ArrayList<>(FIELDS);
 		try {
-			this.calls
-				.json(connection.id(),
-						(client, authorization) -> client.get()
-							.uri(URI.create(base(connection) + "/api/v1/fields"))
-							.header("Authorization", authorization)
-							.retrieve()
-							.body(String.class))
-				.path("data")
+			get(connection, SourceCalls.apiBase(connection) + "/api/v1/fields").path("data")
 				.forEach((field) -> fields.add("fields." + field.path("key").asString()));
 		}
 		catch (RuntimeException ex) {
@@ -75,12 +68,7 @@ class MailgateSource implements ContactSource {
 	public OptionalLong total(Connection connection, @Nullable Instant updatedSince) {
 		String url = uri(connection, "/api/v1/contacts/count", null, updatedSince, null);
 		try {
-			JsonNode answer = this.calls.json(connection.id(),
-					(client, authorization) -> client.get()
-						.uri(URI.create(url))
-						.header("Authorization", authorization)
-						.retrieve()
-						.body(String.class));
+			JsonNode answer = get(connection, url);
 			return answer.has("count") ? OptionalLong.of(answer.path("count").asLong()) : OptionalLong.empty();
 		}
 		catch (SourceRefused ex) {
@@ -93,12 +81,7 @@ class MailgateSource implements ContactSource {
 	public Page page(Connection connection, @Nullable String cursor, @Nullable Instant updatedSince, int size,
 			Set<String> fields) {
 		String url = uri(connection, "/api/v1/contacts", cursor, updatedSince, Math.min(size, MAX_PAGE));
-		JsonNode answer = this.calls.json(connection.id(),
-				(client, authorization) -> client.get()
-					.uri(URI.create(url))
-					.header("Authorization", authorization)
-					.retrieve()
-					.body(String.class));
+		JsonNode answer = get(connection, url);
 		List<SourceContact> contacts = new ArrayList<>();
 		answer.path("data").forEach((contact) -> contacts.add(contact(contact)));
 		JsonNode next = answer.path("next_cursor");
@@ -142,11 +125,7 @@ class MailgateSource implements ContactSource {
 
 	private static String uri(Connection connection, String path, @Nullable String cursor,
 			@Nullable Instant updatedSince, @Nullable Integer limit) {
-		String base = connection.provider().apiBaseUrl();
-		if (base == null) {
-			throw new SourceRefused("The provider has no API base URL; an operator must set one");
-		}
-		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(base.replaceAll("/+$", "") + path);
+		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(SourceCalls.apiBase(connection) + path);
 		if (limit != null) {
 			uri.queryParam("limit", limit);
 		}
@@ -159,8 +138,13 @@ class MailgateSource implements ContactSource {
 		return uri.build().encode().toUriString();
 	}
 
-	private static String base(Connection connection) {
-		return uri(connection, "", null, null, null);
+	private JsonNode get(Connection connection, String url) {
+		return this.calls.json(connection.id(),
+				(client, authorization) -> client.get()
+					.uri(URI.create(url))
+					.header("Authorization", authorization)
+					.retrieve()
+					.body(String.class));
 	}
 
 }

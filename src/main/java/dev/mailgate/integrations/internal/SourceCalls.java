@@ -89,6 +89,18 @@ class SourceCalls {
 	}
 
 	/**
+	 * The provider's API base URL, without a trailing slash.
+	 * @throws SourceRefused when the operator set none
+	 */
+	static String apiBase(Connection connection) {
+		String base = connection.provider().apiBaseUrl();
+		if (base == null) {
+			throw new SourceRefused("The provider has no API base URL; an operator must set one");
+		}
+		return base.replaceAll("/+$", "");
+	}
+
+	/**
 	 * RFC 9110 §10.2.3: seconds, or an HTTP date.
 	 */
 	@Nullable Duration retryAfter(@Nullable HttpHeaders headers) {

@@ -3,6 +3,8 @@ package dev.mailgate.integrations.internal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * This node's name on the runs it holds: its host and a random part, so that two
@@ -23,6 +25,17 @@ final class SyncNode {
 		}
 		String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
 		return (name.length() > 100) ? name.substring(name.length() - 100) : name;
+	}
+
+	/**
+	 * Daemon threads for sync work, so that they never keep a stopping JVM alive.
+	 */
+	static ExecutorService threads(String name) {
+		return Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 }

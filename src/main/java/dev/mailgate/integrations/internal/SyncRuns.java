@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 import dev.mailgate.accounts.WorkspaceId;
@@ -52,11 +51,7 @@ class SyncRuns implements DisposableBean {
 
 	private final Semaphore slots = new Semaphore(CONCURRENT_RUNS);
 
-	private final ExecutorService pool = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task, "contact-sync");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService pool = SyncNode.threads("contact-sync");
 
 	SyncRuns(JdbcSyncRuns runs, JdbcConnections connections, JdbcSyncSettings settings, ContactSync sync,
 			TransactionOperations transactions, IntegrationsProperties properties, Clock clock) {
