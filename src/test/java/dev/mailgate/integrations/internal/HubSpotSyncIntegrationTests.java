@@ -249,6 +249,27 @@ class HubSpotSyncIntegrationTests extends SyncTestSupport {
 	}
 
 	@Test
+	void dueScheduleStartsARunAndMovesToTheNextHour() throws Exception {
+		list(null, HubSpotJson.page(null, HubSpotJson.contacts("hourly", 1, 1)));
+		this.settings.save(this.connection.id(), Map.of("email", "email"), null, SyncSettings.Schedule.HOURLY,
+				this.clock.instant());
+		this.jdbc.sql("update integrations_sync_settings set next_run_at = ? where connection_id = ?")
+			.params(java.sql.Timestamp.from(this.clock.instant().minusSeconds(1)), this.connection.id().value())
+			.update();
+
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+		while (this.runs.history(this.connection.id(), 1).isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+		}
+		SyncRun run = awaitFinished(this.runs.history(this.connection.id(), 1).get(0).id());
+
+		assertThat(run.startedBy()).isEqualTo("schedule");
+		assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+		assertThat(this.settings.find(this.connection.id()).orElseThrow().nextRunAt())
+			.isAfter(this.clock.instant().plus(Duration.ofMinutes(59)));
+	}
+
+	@Test
 	void refusedAccessTokenFailsTheRunAsReconnectNeeded() throws Exception {
 		hubspot.stubFor(get(urlPathEqualTo(this.contactsPath)).willReturn(status(401)));
 
