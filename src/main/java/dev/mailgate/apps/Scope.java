@@ -14,7 +14,8 @@ public enum Scope {
 	CONTACTS_READ("contacts.read"), CONTACTS_WRITE("contacts.write"), CAMPAIGNS_READ("campaigns.read"),
 	CAMPAIGNS_WRITE("campaigns.write"), CAMPAIGNS_SEND("campaigns.send"), REPORTS_READ("reports.read"),
 	WEBHOOKS_MANAGE("webhooks.manage"), APPS_MANAGE("apps.manage"), GRANTS_MANAGE("grants.manage"),
-	AUDIT_READ("audit.read"), CLIENT_CREATE("client.create"), OPENID("openid"), PROFILE("profile"), EMAIL("email");
+	AUDIT_READ("audit.read"), INTEGRATIONS_MANAGE("integrations.manage"), CLIENT_CREATE("client.create"),
+	OPENID("openid"), PROFILE("profile"), EMAIL("email");
 
 	private final String value;
 

@@ -8,6 +8,7 @@ import dev.mailgate.cli.internal.AppsCommand;
 import dev.mailgate.cli.internal.BadUsage;
 import dev.mailgate.cli.internal.CommandFactory;
 import dev.mailgate.cli.internal.ContactsCommand;
+import dev.mailgate.cli.internal.SyncCommand;
 import picocli.CommandLine;
 
 /**
@@ -15,7 +16,7 @@ import picocli.CommandLine;
  */
 public final class MailgateCli {
 
-	private static final Set<String> COMMANDS = Set.of("apps", "contacts");
+	private static final Set<String> COMMANDS = Set.of("apps", "contacts", "sync");
 
 	private MailgateCli() {
 	}
@@ -27,7 +28,7 @@ public final class MailgateCli {
 	/**
 	 * Runs a command line such as {@code apps list --json}.
 	 * @return the exit code: 0 done, 1 the server refused or failed (or, for an import,
-	 * rejected some lines), 2 a usage error
+	 * rejected some lines; for a sync, the run failed), 2 a usage error
 	 */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		CommandLine line = new CommandLine(new Root(), new CommandFactory(err));
@@ -41,7 +42,7 @@ public final class MailgateCli {
 	}
 
 	@CommandLine.Command(name = "mailgate", mixinStandardHelpOptions = true,
-			subcommands = { AppsCommand.class, ContactsCommand.class },
+			subcommands = { AppsCommand.class, ContactsCommand.class, SyncCommand.class },
 			description = "Manage a running Mailgate through its API.")
 	static final class Root {
 

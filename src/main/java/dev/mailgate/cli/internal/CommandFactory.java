@@ -28,6 +28,9 @@ public final class CommandFactory implements CommandLine.IFactory {
 		if (type == ImportContactsCommand.class) {
 			return type.cast(new ImportContactsCommand(this.terminal));
 		}
+		if (type == SyncRunCommand.class) {
+			return type.cast(new SyncRunCommand(this.terminal));
+		}
 		return CommandLine.defaultFactory().create(type);
 	}
 

@@ -126,6 +126,32 @@ class ContactsApiController {
 		throw new InvalidContact("order", "oldest or newest");
 	}
 
+	/**
+	 * How many contacts a listing with the same filters would page through, for a sync's
+	 * progress bar.
+	 */
+	@Operation(summary = "Count contacts", description = """
+			The number of contacts `GET /api/v1/contacts` with the same filters lists: a sync asks once, \
+			before its first page, to show how far it is.""")
+	@ApiResponse(responseCode = "200", description = "`{\"count\": 2500}`")
+	@ApiResponse(responseCode = "400", description = "A bad `list`, `status` or `updated_since`")
+	@GetMapping("/count")
+	Map<String, Object> countContacts(@AuthenticationPrincipal Jwt token,
+			@Parameter(description = "Only contacts on this list",
+					schema = @Schema(format = "uuid")) @RequestParam(required = false) @Nullable String list,
+			@Parameter(description = "Only contacts with this tag") @RequestParam(
+					required = false) @Nullable String tag,
+			@Parameter(description = "Only contacts with this status") @RequestParam(
+					required = false) @Nullable String status,
+			@Parameter(description = "Only contacts changed since then",
+					schema = @Schema(format = "date-time")) @RequestParam(name = "updated_since",
+							required = false) @Nullable String updatedSince,
+			@Parameter(description = "Part of an email or a name") @RequestParam(required = false) @Nullable String q) {
+		ContactQuery query = new ContactQuery(listId(list), blankToNull(tag), status(status), since(updatedSince),
+				blankToNull(q));
+		return Map.of("count", this.contacts.count(ApiCaller.of(token).workspace(), query));
+	}
+
 	@Operation(summary = "Create a contact")
 	@ApiResponse(responseCode = "201", description = "Created; `Location` names it",
 			headers = @Header(name = "ETag", description = ETAG),

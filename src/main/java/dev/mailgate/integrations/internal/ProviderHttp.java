@@ -1,8 +1,10 @@
 package dev.mailgate.integrations.internal;
 
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -23,11 +25,18 @@ class ProviderHttp {
 
 	private final RestClient client;
 
-	ProviderHttp() {
-		HttpClient http = HttpClient.newBuilder()
+	ProviderHttp(IntegrationsProperties properties, @Value("${mailgate.data.dir:data}") String dataDirectory) {
+		HttpClient.Builder builder = HttpClient.newBuilder()
 			.connectTimeout(CONNECT_TIMEOUT)
 			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+			// no h2c upgrade attempts on plain-HTTP providers (loopback tests, a local
+			// Mailgate): the first POST to a new host lost its answer's body that way
+			.version(HttpClient.Version.HTTP_1_1);
+		if (properties.allowLoopback()) {
+			// another Mailgate on this machine presents the self-signed certificate
+			LoopbackTrust.of(Path.of(dataDirectory)).ifPresent(builder::sslContext);
+		}
+		HttpClient http = builder.build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
 		requests.setReadTimeout(READ_TIMEOUT);
 		this.client = RestClient.builder()

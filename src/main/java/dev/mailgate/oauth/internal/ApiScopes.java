@@ -27,6 +27,7 @@ final class ApiScopes {
 			new Rule(null, "reports.read", "/api/v1/events/**"),
 			new Rule(null, "webhooks.manage", "/api/v1/webhooks/**"), new Rule(null, "apps.manage", "/api/v1/apps/**"),
 			new Rule(null, "grants.manage", "/api/v1/grants/**"),
+			new Rule(null, "integrations.manage", "/api/v1/integrations/**"),
 			new Rule(HttpMethod.GET, "audit.read", "/api/v1/audit-events/**"));
 
 	private ApiScopes() {
