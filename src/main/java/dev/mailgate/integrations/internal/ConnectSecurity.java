@@ -98,9 +98,9 @@ class ConnectSecurity {
 			try {
 				return this.delegate.resolve(request);
 			}
-			catch (IllegalArgumentException ex) {
-				// a provider removed meanwhile: the page says so
-				// (IntegrationsPageController)
+			catch (IllegalArgumentException | ProviderUnavailable ex) {
+				// a provider removed meanwhile, or whose secret cannot be read: the page
+				// says so (IntegrationsPageController)
 				return null;
 			}
 		}

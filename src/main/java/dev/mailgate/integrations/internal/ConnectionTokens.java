@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import dev.mailgate.integrations.ConnectionId;
 import dev.mailgate.integrations.IntegrationEvents;
+import dev.mailgate.platform.SecretBox;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,7 +68,13 @@ class ConnectionTokens {
 	String accessToken(ConnectionId id) {
 		Connection connection = usable(this.connections.find(id).orElse(null), id);
 		if (!due(connection)) {
-			return this.connections.tokens(id).orElseThrow(() -> disconnected(id)).accessToken();
+			TokenSet tokens = readable(connection);
+			if (tokens == null) {
+				// in a transaction, so that the email to the person goes out after it
+				Refresh.Refused refused = this.transactions.execute((status) -> unreadable(connection));
+				throw new ConnectionUnusable(id, (refused != null) ? refused.reason() : "unreadable tokens");
+			}
+			return tokens.accessToken();
 		}
 		return refreshed(id, null);
 	}
@@ -107,7 +114,10 @@ class ConnectionTokens {
 	 */
 	private Refresh refreshLocked(ConnectionId id, @Nullable String rejected) {
 		Connection connection = usable(this.connections.lock(id).orElse(null), id);
-		TokenSet tokens = this.connections.tokens(id).orElseThrow(() -> disconnected(id));
+		TokenSet tokens = readable(connection);
+		if (tokens == null) {
+			return unreadable(connection);
+		}
 		boolean needed = (rejected != null) ? tokens.accessToken().equals(rejected) : due(connection);
 		if (!needed) {
 			return new Refresh.Fresh(tokens.accessToken());
@@ -150,12 +160,36 @@ class ConnectionTokens {
 	}
 
 	private Refresh reconnectNeeded(Connection connection, String reason) {
+		return reconnectNeeded(connection, reason, "%s refused connection %s's refresh token: it needs reconnecting"
+			.formatted(connection.provider().name(), connection.id()));
+	}
+
+	private Refresh reconnectNeeded(Connection connection, String reason, String message) {
 		String detail = (reason.length() <= 500) ? reason : reason.substring(0, 500);
 		this.connections.markReconnectNeeded(connection.id(), detail);
 		this.events.publishEvent(new IntegrationEvents.ReconnectNeeded(connection.id(), connection.workspace(),
 				connection.provider().name(), connection.connectedBy(), detail, this.clock.instant()));
-		return new Refresh.Refused("%s refused connection %s's refresh token: it needs reconnecting"
-			.formatted(connection.provider().name(), connection.id()));
+		return new Refresh.Refused(message);
+	}
+
+	/**
+	 * The connection's tokens, or {@code null} when Mailgate cannot read them any more
+	 * (the encryption key changed without keeping the old one).
+	 */
+	private @Nullable TokenSet readable(Connection connection) {
+		try {
+			return this.connections.tokens(connection.id()).orElseThrow(() -> disconnected(connection.id()));
+		}
+		catch (SecretBox.NotDecryptable ex) {
+			return null;
+		}
+	}
+
+	private Refresh.Refused unreadable(Connection connection) {
+		return (Refresh.Refused) reconnectNeeded(connection,
+				"Mailgate cannot read this connection's tokens (its encryption key changed)",
+				"Mailgate cannot read connection %s's tokens (the encryption key changed): it needs reconnecting"
+					.formatted(connection.id()));
 	}
 
 	private boolean due(Connection connection) {

@@ -65,11 +65,14 @@ class IntegrationsPageController {
 	}
 
 	/**
-	 * Reached only when the connect did not start: the provider is gone.
+	 * Reached only when the connect did not start: the provider is gone, or its settings
+	 * cannot be used (its client secret cannot be read).
 	 */
 	@PostMapping(ConnectSecurity.CONNECT_PATH + "{registrationId}")
 	String connectToMissingProvider(RedirectAttributes redirect) {
-		redirect.addFlashAttribute("problem", "That provider is no longer set up. Ask your administrator.");
+		redirect.addFlashAttribute("problem",
+				"That provider cannot be connected right now: it is no longer set up, or its settings need "
+						+ "a platform administrator. Ask your administrator.");
 		return "redirect:" + PATH;
 	}
 

@@ -1,5 +1,6 @@
 package dev.mailgate.integrations.internal;
 
+import dev.mailgate.platform.SecretBox;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -32,11 +33,15 @@ class ProviderRegistrations implements ClientRegistrationRepository {
 		return this.providers.findByRegistrationId(registrationId).map(this::registration).orElse(null);
 	}
 
+	/**
+	 * @throws ProviderUnavailable when Mailgate cannot read the provider's client secret
+	 * (the encryption key changed): an administrator must enter it again
+	 */
 	ClientRegistration registration(Provider provider) {
 		return ClientRegistration.withRegistrationId(provider.registrationId())
 			.clientName(provider.name())
 			.clientId(provider.clientId())
-			.clientSecret(this.providers.clientSecret(provider.id()))
+			.clientSecret(clientSecret(provider))
 			.clientAuthenticationMethod(new ClientAuthenticationMethod(provider.clientAuthMethod()))
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.redirectUri("{baseUrl}" + CALLBACK_PATH + "{registrationId}")
@@ -50,6 +55,18 @@ class ProviderRegistrations implements ClientRegistrationRepository {
 			// PKCE for confidential clients too (RFC 9700 §2.1.1)
 			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
 			.build();
+	}
+
+	private String clientSecret(Provider provider) {
+		try {
+			return this.providers.clientSecret(provider.id());
+		}
+		catch (SecretBox.NotDecryptable ex) {
+			throw new ProviderUnavailable(
+					"Mailgate cannot read the client secret of %s (the encryption key changed): "
+						.formatted(provider.name()) + "a platform administrator must enter it again (Replace secret)",
+					null);
+		}
 	}
 
 }

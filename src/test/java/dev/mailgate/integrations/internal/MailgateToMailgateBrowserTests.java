@@ -1,5 +1,9 @@
 package dev.mailgate.integrations.internal;
 
+import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.contacts.ContactQuery;
+import dev.mailgate.contacts.Contacts;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -55,12 +59,18 @@ class MailgateToMailgateBrowserTests extends ConnectTestSupport {
 
 	static final String PROVIDER_CLIENT_SECRET = "provider-bootstrap-secret-of-at-least-32-characters";
 
+	/** More than one page of the provider's contacts API (1,000 a page). */
+	static final int SEEDED = 1_250;
+
 	static ConfigurableApplicationContext providerInstance;
 
 	/** The provider's issuer: {@code http://127.0.0.1:<port>}. */
 	static String provider;
 
 	private static final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	Contacts contacts;
 
 	Browser browser;
 
@@ -104,13 +114,14 @@ class MailgateToMailgateBrowserTests extends ConnectTestSupport {
 	}
 
 	@Test
-	void connectsToAnotherMailgateCallsItsApiRefreshesAndDisconnects() {
+	void connectsToAnotherMailgateSyncsItsContactsRefreshesAndDisconnects() {
 		registerAppAtProvider();
-		addProviderByIssuer();
-		seedProviderContacts(3);
+		addProviderInAdminPages();
+		seedProviderContacts(SEEDED);
 
 		connectInBrowser();
 		storedAccessTokenWorksOnProviderApi();
+		syncContactsInBrowser();
 		refreshGetsANewTokenThatWorks();
 		disconnectInBrowserRevokesTokensAtProvider();
 	}
@@ -125,43 +136,63 @@ class MailgateToMailgateBrowserTests extends ConnectTestSupport {
 		Map<String, Object> created = json(send(HttpRequest.newBuilder(URI.create(provider + "/api/v1/apps"))
 			.header("Authorization", "Bearer " + providerToken("apps.manage"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("""
-					{"client_name": "Mailgate at localhost", "redirect_uris": ["%s"],
-					 "grant_types": ["authorization_code", "refresh_token"], "scope": "openid email contacts.read",
-					 "client_uri": "https://mailgate.example.com"}""".formatted(redirectUri))), 201));
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"""
+							{"client_name": "Mailgate at localhost", "redirect_uris": ["%s"],
+							 "grant_types": ["authorization_code", "refresh_token"], "scope": "openid profile email contacts.read",
+							 "client_uri": "https://mailgate.example.com"}"""
+						.formatted(redirectUri))),
+				201));
 		this.app = new ProviderApp((String) created.get("client_id"), (String) created.get("client_secret"));
 	}
 
 	/**
-	 * Adds the provider from its OpenID discovery document, as the admin page does.
+	 * The platform administrator adds the provider on the admin pages by its issuer URL
+	 * (OpenID discovery fills in the endpoints) with the client ID and secret the
+	 * provider issued.
 	 */
-	void addProviderByIssuer() {
-		Map<String, Object> metadata = json(
-				send(HttpRequest.newBuilder(URI.create(provider + "/.well-known/openid-configuration")).GET(), 200));
-		assertThat(metadata.get("issuer")).isEqualTo(provider);
-		this.providers.add(
-				new ProviderSettings(this.registrationId, "Partner Mailgate", ProviderType.MAILGATE, provider,
-						(String) metadata.get("authorization_endpoint"), (String) metadata.get("token_endpoint"),
-						(String) metadata.get("revocation_endpoint"), (String) metadata.get("userinfo_endpoint"),
-						(String) metadata.get("jwks_uri"), provider, null, Set.of("openid", "email", "contacts.read"),
-						this.app.clientId(), "client_secret_basic",
-						Boolean.TRUE.equals(metadata.get("authorization_response_iss_parameter_supported"))),
-				this.app.clientSecret());
+	void addProviderInAdminPages() {
+		try (Browser admin = new Browser(this.port)) {
+			admin.open("/login")
+				.fill("email", ADMIN_EMAIL)
+				.fill("password", ADMIN_PASSWORD)
+				.click("button[type=submit]");
+			admin.waitForText("Hello");
+			admin.open("/admin/integrations/new")
+				.click("input[name=type][value=mailgate]")
+				.fill("issuer", provider)
+				.click("[data-test=discover]");
+			admin.waitForText("Endpoints found at the issuer");
+			assertThat(admin.value("#tokenUri")).isEqualTo(provider + "/oauth2/token");
+			assertThat(admin.value("#revocationUri")).isEqualTo(provider + "/oauth2/revoke");
+			admin.fill("name", "Partner Mailgate")
+				.fill("registrationId", this.registrationId)
+				.fill("clientId", this.app.clientId())
+				.fill("clientSecret", this.app.clientSecret())
+				.click("[data-test=save-provider]");
+			admin.waitForText("Partner Mailgate was added.");
+			assertThat(admin.text()).doesNotContain(this.app.clientSecret());
+		}
 	}
 
 	/**
-	 * Creates contacts in the provider's bootstrap workspace (its admin's, who consents).
+	 * Creates contacts in the provider's bootstrap workspace (its admin's, who consents),
+	 * a thousand at a time through its batch API.
 	 */
 	void seedProviderContacts(int count) {
 		String token = providerToken("contacts.write");
-		for (int i = 0; i < count; i++) {
-			send(HttpRequest.newBuilder(URI.create(provider + "/api/v1/contacts"))
+		for (int first = 0; first < count; first += 1000) {
+			StringBuilder items = new StringBuilder();
+			for (int i = first; i < Math.min(count, first + 1000); i++) {
+				items.append((i > first) ? "," : "")
+					.append("""
+							{"email": "partner-%d@example.com", "first_name": "Partner", "last_name": "No %d"}"""
+						.formatted(i, i));
+			}
+			send(HttpRequest.newBuilder(URI.create(provider + "/api/v1/contacts/batch"))
 				.header("Authorization", "Bearer " + token)
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("""
-						{"email": "partner-%d-%s@example.com", "first_name": "Partner %d"}""".formatted(i,
-						UUID.randomUUID(), i))),
-					201);
+				.POST(HttpRequest.BodyPublishers.ofString("{\"contacts\": [" + items + "]}")), 200);
 		}
 	}
 
@@ -198,6 +229,23 @@ class MailgateToMailgateBrowserTests extends ConnectTestSupport {
 			.header("Authorization", "Bearer " + accessToken)
 			.GET(), 200));
 		assertThat(JsonPath.<Integer>read(contacts, "$.data.length()")).isGreaterThanOrEqualTo(3);
+	}
+
+	/**
+	 * The marketer runs a contact sync on the sync page: every contact of the provider
+	 * arrives here once, over more than one page of its API.
+	 */
+	void syncContactsInBrowser() {
+		this.browser.click("[data-provider='" + this.registrationId + "'] [data-test=link-sync]");
+		this.browser.waitForText("Contact sync");
+		this.browser.click("[data-test=sync-now]");
+		String summary = this.browser.waitForText("[data-test=summary]", "Finished in");
+		this.browser.screenshot("integrations-synced");
+		assertThat(summary).contains(SEEDED + " created");
+		WorkspaceId workspace = this.connections.find(this.connection).orElseThrow().workspace();
+		assertThat(this.contacts.count(workspace, ContactQuery.all())).isEqualTo(SEEDED);
+		assertThat(this.contacts.findByEmail(workspace, "partner-1249@example.com"))
+			.hasValueSatisfying((contact) -> assertThat(contact.lastName()).isEqualTo("No 1249"));
 	}
 
 	void refreshGetsANewTokenThatWorks() {
