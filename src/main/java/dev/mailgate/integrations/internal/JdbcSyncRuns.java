@@ -136,6 +136,20 @@ class JdbcSyncRuns {
 				node, status.value(), (error != null) ? shorten(error) : null, Timestamps.utc(now));
 	}
 
+	/**
+	 * Ends a queued, running or waiting run whichever node holds it: that node's next
+	 * write finds the run no longer its own and stops, so no page after this one is
+	 * written.
+	 * @return whether the run was still going
+	 */
+	boolean cancel(UUID id, Instant now) {
+		return this.jdbc
+			.sql("update integrations_sync_runs set status = 'cancelled', finished_at = ?, "
+					+ "next_attempt_at = null, node = null where id = ? and " + ACTIVE)
+			.params(Timestamps.utc(now), id)
+			.update() == 1;
+	}
+
 	private boolean held(String set, UUID id, String node, @Nullable Object... values) {
 		Object[] params = new Object[values.length + 2];
 		System.arraycopy(values, 0, params, 0, values.length);

@@ -45,10 +45,13 @@ class SyncApiController {
 
 	private final SyncRuns runs;
 
-	SyncApiController(JdbcConnections connections, SyncConfiguration configuration, SyncRuns runs) {
+	private final SyncEnd end;
+
+	SyncApiController(JdbcConnections connections, SyncConfiguration configuration, SyncRuns runs, SyncEnd end) {
 		this.connections = connections;
 		this.configuration = configuration;
 		this.runs = runs;
+		this.end = end;
 	}
 
 	@Operation(summary = "List the workspace's connected accounts")
@@ -98,6 +101,22 @@ class SyncApiController {
 		return this.runs.find(workspace(token), uuid(id))
 			.map(SyncRunJson::write)
 			.orElseThrow(() -> new SyncConnectionNotFound.Run(id));
+	}
+
+	@Operation(summary = "Cancel a sync run that is queued, running or waiting",
+			description = "The contacts it brought in so far stay; the next run asks again for the rest.")
+	@ApiResponse(responseCode = "200", description = "The run, cancelled")
+	@ApiResponse(responseCode = "404", description = "No such run in your workspace")
+	@ApiResponse(responseCode = "409", description = "The run had already ended")
+	@PostMapping("/sync-runs/{id}/cancel")
+	Map<String, @Nullable Object> cancelSyncRun(@AuthenticationPrincipal Jwt token,
+			@Parameter(schema = @Schema(format = "uuid")) @PathVariable String id) {
+		WorkspaceId workspace = workspace(token);
+		SyncRun run = this.runs.find(workspace, uuid(id)).orElseThrow(() -> new SyncConnectionNotFound.Run(id));
+		if (!this.end.cancelled(run.id())) {
+			throw new SyncNotPossible("Sync run %s already ended (%s)".formatted(id, run.status().value()));
+		}
+		return this.runs.find(workspace, run.id()).map(SyncRunJson::write).orElseThrow();
 	}
 
 	private Map<String, @Nullable Object> connection(Connection connection) {

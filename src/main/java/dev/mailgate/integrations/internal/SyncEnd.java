@@ -57,6 +57,23 @@ class SyncEnd {
 	}
 
 	/**
+	 * A person stopped the run: the pages written so far stay, the watermark does not
+	 * move (the next run asks again for what this one did not reach).
+	 * @return whether it was still going
+	 */
+	boolean cancelled(java.util.UUID id) {
+		Instant now = this.clock.instant();
+		Boolean cancelled = this.transactions.execute((status) -> {
+			if (!this.runs.cancel(id, now)) {
+				return false;
+			}
+			publish(id, now);
+			return true;
+		});
+		return Boolean.TRUE.equals(cancelled);
+	}
+
+	/**
 	 * Lets the run wait for the provider, unless it has waited
 	 * {@link ContactSync#MAX_WAITS} times in a row already.
 	 */

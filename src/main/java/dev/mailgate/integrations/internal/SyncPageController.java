@@ -45,16 +45,19 @@ class SyncPageController {
 
 	private final SyncRuns runs;
 
+	private final SyncEnd end;
+
 	private final Contacts contacts;
 
 	private final Clock clock;
 
 	SyncPageController(JdbcConnections connections, SyncConfiguration configuration, JdbcSyncSettings settings,
-			SyncRuns runs, Contacts contacts, Clock clock) {
+			SyncRuns runs, SyncEnd end, Contacts contacts, Clock clock) {
 		this.connections = connections;
 		this.configuration = configuration;
 		this.settings = settings;
 		this.runs = runs;
+		this.end = end;
 		this.contacts = contacts;
 		this.clock = clock;
 	}
@@ -100,6 +103,22 @@ class SyncPageController {
 			redirect.addFlashAttribute("error",
 					"This connection needs reconnecting before it can sync: connect the account again.");
 		}
+		return "redirect:/integrations/connections/" + connection.id() + "/sync";
+	}
+
+	@PostMapping("/runs/{run}/cancel")
+	String cancelSync(WorkspaceMember member, @PathVariable String id, @PathVariable String run,
+			RedirectAttributes redirect) {
+		Connection connection = connection(member, id);
+		boolean cancelled = this.runs.history(connection.id(), HISTORY)
+			.stream()
+			.filter((candidate) -> candidate.id().toString().equals(run))
+			.findFirst()
+			.map((candidate) -> this.end.cancelled(candidate.id()))
+			.orElse(false);
+		redirect.addFlashAttribute(cancelled ? "notice" : "error",
+				cancelled ? "Sync cancelled. The contacts it brought in so far stay; the next sync picks up the rest."
+						: "That sync had already ended.");
 		return "redirect:/integrations/connections/" + connection.id() + "/sync";
 	}
 

@@ -69,6 +69,29 @@ class SyncApiIntegrationTests extends SyncTestSupport {
 	}
 
 	@Test
+	void cancelsARunThatIsGoingAndRefusesToCancelItTwice() throws Exception {
+		// a provider that does not answer: the run keeps retrying until it is cancelled
+		Connection unreachable = connection(member(), provider(ProviderType.MAILGATE, "http://127.0.0.1:1"),
+				this.sourceToken);
+		String token = appToken(unreachable.workspace(), "integrations.manage");
+		MvcTestResult started = this.mvc.post()
+			.uri("/api/v1/integrations/connections/{id}/sync-runs", unreachable.id())
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange();
+		String id = com.jayway.jsonpath.JsonPath.read(started.getResponse().getContentAsString(), "$.id");
+
+		MvcTestResult cancelled = post("/api/v1/integrations/sync-runs/" + id + "/cancel", token);
+		MvcTestResult again = post("/api/v1/integrations/sync-runs/" + id + "/cancel", token);
+
+		assertThat(cancelled).hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("cancelled");
+		assertThat(again).hasStatus(409).hasContentType("application/problem+json");
+		assertThat(get("/api/v1/integrations/sync-runs/" + id, token)).bodyJson()
+			.extractingPath("$.status")
+			.isEqualTo("cancelled");
+		assertThat(post("/api/v1/integrations/sync-runs/" + id + "/cancel", this.token)).hasStatus(404);
+	}
+
+	@Test
 	void anotherWorkspacesConnectionOrRunIsNotFound() {
 		String stranger = appToken(member().workspace(), "integrations.manage");
 
@@ -105,6 +128,10 @@ class SyncApiIntegrationTests extends SyncTestSupport {
 
 		assertThat(result).hasStatus(403);
 		assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).contains("insufficient_scope");
+	}
+
+	private MvcTestResult post(String uri, String bearer) {
+		return this.mvc.post().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).exchange();
 	}
 
 	private MvcTestResult get(String uri, String bearer) {

@@ -38,6 +38,28 @@ class SyncPageIntegrationTests extends SyncTestSupport {
 	}
 
 	@Test
+	void cancelSyncStopsARunThatIsGoingAndSaysSo() throws Exception {
+		// the provider does not answer: the run keeps retrying until it is cancelled
+		SyncRun run = this.syncRuns.start(this.connection.id(), "manual");
+		assertThat(
+				this.mvc.get().uri(path()).session(this.member.session()).exchange().getResponse().getContentAsString())
+			.contains("Cancel sync");
+
+		MvcTestResult cancelled = this.mvc.post()
+			.uri(path() + "/runs/" + run.id() + "/cancel")
+			.session(this.member.session())
+			.with(csrf())
+			.exchange();
+
+		assertThat(cancelled).hasStatus3xxRedirection()
+			.hasRedirectedUrl(path())
+			.flash()
+			.containsEntry("notice",
+					"Sync cancelled. The contacts it brought in so far stay; the next sync picks up the rest.");
+		assertThat(this.runs.find(run.id()).orElseThrow().status()).isEqualTo(SyncRun.Status.CANCELLED);
+	}
+
+	@Test
 	void savesTheMappingListAndSchedule() {
 		MvcTestResult saved = this.mvc.post()
 			.uri(path() + "/settings")
