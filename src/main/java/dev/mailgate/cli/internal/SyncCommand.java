@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * {@code ./mailgate sync …}: the workspace's connected accounts and their contact syncs,
  * through {@code /api/v1/integrations} (scope {@code integrations.manage}).
  */
-@Command(name = "sync", mixinStandardHelpOptions = true, subcommands = { SyncRunCommand.class, SyncListCommand.class },
+@Command(name = "sync", mixinStandardHelpOptions = true,
+		subcommands = { SyncRunCommand.class, SyncListCommand.class, SyncCancelCommand.class },
 		description = "Import contacts from connected accounts (HubSpot, another Mailgate).")
 public class SyncCommand implements Runnable {
 
@@ -27,7 +28,7 @@ public class SyncCommand implements Runnable {
 	@Override
 	public void run() {
 		if (this.spec != null) {
-			throw new ParameterException(this.spec.commandLine(), "Name a command: run or list");
+			throw new ParameterException(this.spec.commandLine(), "Name a command: run, list or cancel");
 		}
 	}
 

@@ -64,6 +64,9 @@ class SyncRunCommand implements Callable<Integer> {
 				"{}");
 		String label = "%s (%s)".formatted(target.path("provider").path("name").asString(),
 				target.path("account_label").asString());
+		err().printf("Sync run %s started (Ctrl-C leaves it running; ./mailgate sync cancel %s stops it)%n",
+				run.path("id").asString(), run.path("id").asString());
+		err().flush();
 		SyncProgress progress = new SyncProgress(err(), this.terminal, Duration.ofSeconds(this.progressSeconds));
 		while (!finished(run)) {
 			progress.show(run);

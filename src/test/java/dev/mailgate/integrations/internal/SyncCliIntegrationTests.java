@@ -76,6 +76,19 @@ class SyncCliIntegrationTests extends SyncTestSupport {
 	}
 
 	@Test
+	void syncCancelStopsARunAndRefusesOneThatEnded() {
+		Run started = cli("sync", "run", this.connection.id().toString(), "--progress-seconds", "0", "--poll-millis",
+				"50");
+		String id = started.err().replaceFirst("(?s).*Sync run (\\S+) started.*", "$1");
+
+		Run cancel = cli("sync", "cancel", id);
+
+		assertThat(started.err()).contains("./mailgate sync cancel " + id);
+		assertThat(cancel.exitCode()).isEqualTo(1);
+		assertThat(cancel.err()).contains("already ended").contains("409");
+	}
+
+	@Test
 	void syncListShowsTheConnections() {
 		Run run = cli("sync", "list");
 
