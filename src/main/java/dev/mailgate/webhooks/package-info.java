@@ -2,7 +2,7 @@
  * Webhooks for apps: subscriptions to contact, campaign and engagement events, deliveries
  * signed the Standard Webhooks way, retried with backoff, and a delivery log.
  */
-@ApplicationModule(allowedDependencies = { "platform", "accounts", "apps", "contacts", "campaigns" })
+@ApplicationModule(allowedDependencies = { "platform", "accounts", "apps", "oauth", "contacts", "campaigns" })
 @NullMarked
 package dev.mailgate.webhooks;
 

@@ -69,6 +69,14 @@ class ConnectedApps implements Grants {
 			.single();
 	}
 
+	@Override
+	public boolean anyActive(WorkspaceId workspace, AppId app) {
+		return this.jdbc.sql("select count(*) from oauth_consents where workspace_id = ? and registered_client_id = ?")
+			.params(workspace.value(), app.value())
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/**
 	 * The person's connected apps, the most recently connected first.
 	 */

@@ -91,6 +91,15 @@ class JdbcSubscriptions {
 		return this.jdbc.sql("delete from webhooks_subscriptions where id = ?").param(id).update() > 0;
 	}
 
+	/**
+	 * @return whether there were any
+	 */
+	boolean deleteOf(WorkspaceId workspace, String clientId) {
+		return this.jdbc.sql("delete from webhooks_subscriptions where workspace_id = ? and client_id = ?")
+			.params(workspace.value(), clientId)
+			.update() > 0;
+	}
+
 	List<WorkspaceId> deleteOfClient(String clientId) {
 		List<WorkspaceId> workspaces = this.jdbc
 			.sql("select distinct workspace_id from webhooks_subscriptions where client_id = ?")
