@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import dev.mailgate.platform.PageParameters;
 import dev.mailgate.accounts.Accounts;
 import dev.mailgate.accounts.UserId;
 import dev.mailgate.accounts.WorkspaceId;
@@ -179,20 +180,8 @@ class AuditEventsApiController {
 	}
 
 	private static int limit(@Nullable String limit) {
-		String value = AuditLogFilters.blankToNull(limit);
-		if (value == null) {
-			return DEFAULT_LIMIT;
-		}
-		try {
-			int parsed = Integer.parseInt(value);
-			if (parsed >= 1 && parsed <= MOST) {
-				return parsed;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw new AuditFilterRejected("limit", "limit must be a whole number from 1 to " + MOST);
+		return PageParameters.limit(limit, DEFAULT_LIMIT, MOST,
+				() -> new AuditFilterRejected("limit", "limit must be a whole number from 1 to " + MOST));
 	}
 
 }

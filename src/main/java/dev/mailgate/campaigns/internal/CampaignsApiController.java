@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.mailgate.platform.PageParameters;
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.campaigns.CampaignId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -264,31 +265,12 @@ class CampaignsApiController {
 	}
 
 	private static int limit(@Nullable String limit) {
-		if (limit == null || limit.isBlank()) {
-			return 20;
-		}
-		try {
-			int value = Integer.parseInt(limit.strip());
-			if (value >= 1 && value <= 100) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw new InvalidCampaign("limit", "a whole number from 1 to 100");
+		return PageParameters.limit(limit, 20, 100, () -> new InvalidCampaign("limit", "a whole number from 1 to 100"));
 	}
 
 	private static @Nullable UUID cursor(@Nullable String cursor) {
-		if (cursor == null || cursor.isBlank()) {
-			return null;
-		}
-		try {
-			return UUID.fromString(cursor.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidCampaign("cursor", "the next_cursor of a page this API gave out");
-		}
+		return PageParameters.uuidCursor(cursor,
+				() -> new InvalidCampaign("cursor", "the next_cursor of a page this API gave out"));
 	}
 
 	private static @Nullable CampaignStatus status(@Nullable String status) {

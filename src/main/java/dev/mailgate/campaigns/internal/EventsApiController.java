@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import dev.mailgate.platform.PageParameters;
 import dev.mailgate.campaigns.CampaignId;
 import dev.mailgate.campaigns.EngagementKind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -107,19 +108,8 @@ class EventsApiController {
 	}
 
 	private static int limit(@Nullable String limit) {
-		if (blank(limit)) {
-			return DEFAULT_LIMIT;
-		}
-		try {
-			int parsed = Integer.parseInt(limit.strip());
-			if (parsed >= 1 && parsed <= MOST) {
-				return parsed;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw new EventsApiRejected("limit", "limit must be a whole number from 1 to " + MOST);
+		return PageParameters.limit(limit, DEFAULT_LIMIT, MOST,
+				() -> new EventsApiRejected("limit", "limit must be a whole number from 1 to " + MOST));
 	}
 
 	private static boolean blank(@Nullable String value) {

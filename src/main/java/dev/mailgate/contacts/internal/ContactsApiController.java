@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.mailgate.platform.PageParameters;
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.contacts.BatchItemResult;
 import dev.mailgate.contacts.Contact;
@@ -328,19 +329,8 @@ class ContactsApiController {
 	}
 
 	static int limit(@Nullable String limit) {
-		if (limit == null || limit.isBlank()) {
-			return 100;
-		}
-		try {
-			int value = Integer.parseInt(limit.strip());
-			if (value >= 1 && value <= 1000) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw new InvalidContact("limit", "a whole number from 1 to 1000");
+		return PageParameters.limit(limit, 100, Contacts.MAX_BATCH,
+				() -> new InvalidContact("limit", "a whole number from 1 to 1000"));
 	}
 
 	static ContactId contactId(String id) {

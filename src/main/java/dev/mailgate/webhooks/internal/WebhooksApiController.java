@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.mailgate.platform.PageParameters;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -217,31 +218,12 @@ class WebhooksApiController {
 	}
 
 	private static int limit(@Nullable String limit) {
-		if (limit == null || limit.isBlank()) {
-			return 20;
-		}
-		try {
-			int value = Integer.parseInt(limit.strip());
-			if (value >= 1 && value <= 100) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// said below
-		}
-		throw new InvalidWebhook("limit", "must be a number from 1 to 100");
+		return PageParameters.limit(limit, 20, 100,
+				() -> new InvalidWebhook("limit", "must be a number from 1 to 100"));
 	}
 
 	private static @Nullable UUID cursor(@Nullable String cursor) {
-		if (cursor == null || cursor.isBlank()) {
-			return null;
-		}
-		try {
-			return UUID.fromString(cursor.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidWebhook("cursor", "not a cursor this endpoint gave");
-		}
+		return PageParameters.uuidCursor(cursor, () -> new InvalidWebhook("cursor", "not a cursor this endpoint gave"));
 	}
 
 }
