@@ -6,6 +6,9 @@ and checks, after a kill -9 and a restart, what the database holds against what 
     crash-client.py import BASE TOKEN STATE BATCHES ACKED  batches of 1,000 on 2 connections until the
                                                            node dies; ACKED gets each acknowledged batch
     crash-client.py check-import BASE TOKEN STATE BATCHES ACKED
+    crash-client.py csv STATE ROWS FILE                    writes a CSV file of ROWS contacts for the import page
+    crash-client.py check-csv BASE TOKEN STATE ROWS SHOWN  every row whole or absent, by batches of 1,000;
+                                                           at least the SHOWN rows the progress reported
     crash-client.py campaign BASE TOKEN STATE RECIPIENTS   an audience list, its contacts, a campaign, send
     crash-client.py check-campaign BASE TOKEN STATE SINK   waits for "sent", then compares with the sink
 Every check prints what it found; a violation is a line starting with "VIOLATION" and exit code 1.
@@ -125,6 +128,49 @@ def check_import(base, token, state, batches, acked):
     return violations
 
 
+def csv_row(n):
+    """Row N of the CSV file: the same parts as an API contact, the list by its name."""
+    return {"email": f"csv-{n:06d}@crash.test", "first_name": f"Csv{n}", "last_name": f"Row{n}",
+            "tags": [f"csv-{n // BATCH}", "imported"], "fields": {"score": n, "note": f"csv {n}"},
+            "list": "Crash A" if n % 2 else "Crash B"}
+
+
+def write_csv(state, rows, path):
+    with open(path, "w") as out:
+        out.write("Email,First name,Last name,Tags,Lists,Score,Note\n")
+        for n in range(int(rows)):
+            r = csv_row(n)
+            out.write(f"{r['email']},{r['first_name']},{r['last_name']},\"{', '.join(r['tags'])}\","
+                      f"{r['list']},{r['fields']['score']},{r['fields']['note']}\n")
+
+
+def check_csv(base, token, state, rows, shown):
+    lists = json.load(open(state))["lists"]
+    by_name = {"Crash A": lists[0], "Crash B": lists[1]}
+    stored = {e: c for e, c in every_contact(base, token).items() if e.startswith("csv-")}
+    violations, partial, whole = [], 0, 0
+    for block in range(0, int(rows), BATCH):
+        present = 0
+        for n in range(block, min(int(rows), block + BATCH)):
+            sent, got = csv_row(n), stored.get(csv_row(n)["email"])
+            if got is None:
+                continue
+            present += 1
+            if (got["first_name"], got["last_name"], sorted(got["tags"]), got["fields"], got["lists"]) != (
+                    sent["first_name"], sent["last_name"], sorted(sent["tags"]), sent["fields"], [by_name[sent["list"]]]):
+                partial += 1
+                if partial <= 5:
+                    violations.append(f"contact {sent['email']} is partial: stored {got}, sent {sent}")
+        whole += present == BATCH
+        if present not in (0, BATCH):
+            violations.append(f"rows {block + 1} to {block + BATCH} of the file are half there: {present} of {BATCH}")
+    if len(stored) < int(shown):
+        violations.append(f"the progress said {shown} rows were imported, only {len(stored)} are there")
+    print(f"csv import: {len(stored)} of {rows} rows present after restart ({whole} whole batches of 1,000), "
+          f"partial contacts = {partial}")
+    return violations
+
+
 def campaign(base, token, state, recipients):
     audience = ok(call(base, token, "POST", "/api/v1/lists", {"name": "Crash audience"}), "list")["id"]
     total = int(recipients)
@@ -183,8 +229,11 @@ if __name__ == "__main__":
         send_batches(*args)
     elif command == "campaign":
         campaign(*args)
+    elif command == "csv":
+        write_csv(*args)
     else:
-        found = check_import(*args) if command == "check-import" else check_campaign(*args)
+        checks = {"check-import": check_import, "check-csv": check_csv, "check-campaign": check_campaign}
+        found = checks[command](*args)
         for violation in found:
             print("VIOLATION " + violation)
         sys.exit(1 if found else 0)
