@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.mailgate.campaigns.CampaignId;
 import dev.mailgate.contacts.ContactId;
+import dev.mailgate.platform.DurableCommits;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 
@@ -27,9 +28,12 @@ class JdbcRecipients {
 
 	private final JdbcTemplate batch;
 
-	JdbcRecipients(JdbcClient jdbc, JdbcTemplate batch) {
+	private final DurableCommits durable;
+
+	JdbcRecipients(JdbcClient jdbc, JdbcTemplate batch, DurableCommits durable) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.durable = durable;
 	}
 
 	void enqueue(CampaignId campaign, List<Recipient> recipients) {
@@ -70,6 +74,10 @@ class JdbcRecipients {
 				claimed.add(queued.get(i));
 			}
 		}
+		// a claim lost in a crash would put the rows back in the queue after their
+		// messages
+		// went out: they would be sent twice
+		this.durable.flushAfterCommit();
 		return claimed;
 	}
 

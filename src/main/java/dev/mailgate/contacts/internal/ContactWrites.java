@@ -265,7 +265,7 @@ final class ContactWrites {
 
 		private final List<Object[]> tags = new ArrayList<>();
 
-		private final List<Object[]> clearLists = new ArrayList<>();
+		private final List<Object[]> leaves = new ArrayList<>();
 
 		private final List<Object[]> members = new ArrayList<>();
 
@@ -298,10 +298,15 @@ final class ContactWrites {
 					.forEach((tag) -> this.tags.add(new Object[] { row.id(), null, tag.toLowerCase(Locale.ROOT) }));
 			}
 			if (changes.lists() != null && (current == null || !currentLists.equals(changes.lists()))) {
-				if (current != null) {
-					this.clearLists.add(new Object[] { row.id() });
-				}
-				changes.lists().forEach((list) -> this.members.add(new Object[] { list.value(), row.id(), null }));
+				// only the memberships that change: the others keep when they were added
+				currentLists.stream()
+					.filter((list) -> !changes.lists().contains(list))
+					.forEach((list) -> this.leaves.add(new Object[] { list.value(), row.id() }));
+				changes.lists()
+					.stream()
+					.distinct()
+					.filter((list) -> !currentLists.contains(list))
+					.forEach((list) -> this.members.add(new Object[] { list.value(), row.id(), null }));
 			}
 		}
 
@@ -355,7 +360,7 @@ final class ContactWrites {
 			}
 			batch(jdbc, "delete from contacts_tags where contact_id = ?", this.clearTags);
 			batch(jdbc, "insert into contacts_tags (contact_id, workspace_id, tag) values (?, ?, ?)", this.tags);
-			batch(jdbc, "delete from contacts_list_members where contact_id = ?", this.clearLists);
+			batch(jdbc, "delete from contacts_list_members where list_id = ? and contact_id = ?", this.leaves);
 			batch(jdbc, "insert into contacts_list_members (list_id, contact_id, added_at) values (?, ?, ?)",
 					this.members);
 		}

@@ -194,17 +194,25 @@ final class ImportRows {
 	record Row(long line, String email, ContactChanges changes, List<ListId> lists, List<FieldError> errors) {
 
 		/**
-		 * The same row with the tags it has already merged in.
+		 * The same row with what the contact holds already merged in: the file's tags and
+		 * lists are added to the contact's, so that the one write of the batch carries
+		 * them all (no second step a crash could leave undone).
 		 */
-		Row withTags(List<String> existing) {
-			if (this.changes.tags() == null || existing.isEmpty()) {
-				return this;
-			}
-			List<String> merged = new ArrayList<>(existing);
-			merged.addAll(this.changes.tags());
+		Row merged(ImportLookups.Known existing) {
 			ContactChanges c = this.changes;
+			@Nullable List<String> tags = c.tags();
+			if (tags != null && !existing.tags().isEmpty()) {
+				tags = new ArrayList<>(existing.tags());
+				tags.addAll(c.tags());
+			}
+			@Nullable List<ListId> lists = null;
+			if (!this.lists.isEmpty()) {
+				Set<ListId> all = new LinkedHashSet<>(existing.lists());
+				all.addAll(this.lists);
+				lists = List.copyOf(all);
+			}
 			return new Row(this.line, this.email, new ContactChanges(c.email(), c.firstName(), c.lastName(), c.status(),
-					c.consentSource(), merged, c.fields(), c.lists()), this.lists, this.errors);
+					c.consentSource(), tags, c.fields(), lists), this.lists, this.errors);
 		}
 
 	}

@@ -2,18 +2,14 @@ package dev.mailgate.contacts.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import dev.mailgate.contacts.BatchItemResult;
 import dev.mailgate.contacts.ConcurrentWrite;
-import dev.mailgate.contacts.ContactId;
-import dev.mailgate.contacts.ContactNotFound;
 import dev.mailgate.contacts.Contacts;
 import dev.mailgate.contacts.FieldError;
-import dev.mailgate.contacts.ListId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,30 +79,26 @@ class ImportRunner {
 		if (batch.isEmpty()) {
 			return;
 		}
-		Map<String, List<String>> tags = this.lookups.tagsByEmail(job.workspace(),
+		Map<String, ImportLookups.Known> known = this.lookups.byEmail(job.workspace(),
 				batch.stream().map((row) -> String.valueOf(ContactRules.normalizeEmail(row.email()))).toList());
 		List<ImportRows.Row> merged = batch.stream()
-			.map((row) -> row.withTags(tags.getOrDefault(ContactRules.normalizeEmail(row.email()), List.of())))
+			.map((row) -> row
+				.merged(known.getOrDefault(ContactRules.normalizeEmail(row.email()), ImportLookups.Known.NOTHING)))
 			.toList();
 		List<BatchItemResult> results = upsert(job, merged);
-		Map<ListId, List<ContactId>> joins = new LinkedHashMap<>();
 		for (int i = 0; i < results.size(); i++) {
 			BatchItemResult result = results.get(i);
 			ImportRows.Row row = merged.get(i);
 			if (result.contact() == null) {
 				job.reject(row.line(), row.email(), reasons(rows, result.errors()));
-				continue;
 			}
-			row.lists()
-				.forEach((list) -> joins.computeIfAbsent(list, (l) -> new ArrayList<>()).add(result.contact().id()));
-			if (BatchItemResult.CREATED.equals(result.outcome())) {
+			else if (BatchItemResult.CREATED.equals(result.outcome())) {
 				job.created();
 			}
 			else {
 				job.updated();
 			}
 		}
-		joins.forEach((list, ids) -> join(job, list, ids));
 	}
 
 	/**
@@ -127,15 +119,6 @@ class ImportRunner {
 						.toList();
 				}
 			}
-		}
-	}
-
-	private void join(ImportJob job, ListId list, List<ContactId> ids) {
-		try {
-			this.contacts.addToList(job.workspace(), list, ids);
-		}
-		catch (ContactNotFound ex) {
-			log.info("Import {}: a list was deleted while the import ran", job.id());
 		}
 	}
 

@@ -26,6 +26,7 @@ import dev.mailgate.contacts.InvalidContact;
 import dev.mailgate.contacts.ListId;
 import dev.mailgate.contacts.Page;
 import dev.mailgate.contacts.VersionMismatch;
+import dev.mailgate.platform.DurableCommits;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 
@@ -59,9 +60,12 @@ class JdbcContacts implements Contacts {
 
 	private final BulkTurns bulk;
 
+	private final DurableCommits durable;
+
 	JdbcContacts(JdbcClient jdbc, JdbcTemplate batch, TransactionOperations transactions, JdbcFields fields,
-			JdbcLists lists, Clock clock, BulkTurns bulk, ApplicationEventPublisher events) {
+			JdbcLists lists, Clock clock, BulkTurns bulk, ApplicationEventPublisher events, DurableCommits durable) {
 		this.jdbc = jdbc;
+		this.durable = durable;
 		this.writes = new ContactWrites(jdbc, batch, transactions, events);
 		this.fields = fields;
 		this.lists = lists;
@@ -103,7 +107,10 @@ class JdbcContacts implements Contacts {
 			.toList();
 		return this.bulk.run(() -> {
 			ContactRules rules = rules(workspace);
-			return results(this.writes.apply(workspace, rules, batch, now()), rules.fields());
+			List<ContactWrites.Outcome> outcomes = this.writes.apply(workspace, rules, batch, now());
+			// a batch is acknowledged whole: it must not vanish in a crash right after
+			this.durable.flushAfterCommit();
+			return results(outcomes, rules.fields());
 		});
 	}
 

@@ -17,7 +17,9 @@ import dev.mailgate.contacts.SubscriptionStatus;
 import dev.mailgate.support.OAuthFlows;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -26,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 class ContactImportIntegrationTests extends ContactPagesTestSupport {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	static final String FILE = """
 			Email,First Name,Surname,Status,Tags,Company size,Birthday,On trial,Lists
@@ -119,6 +124,39 @@ class ContactImportIntegrationTests extends ContactPagesTestSupport {
 		assertThat(zoe.lists()).containsExactlyInAnyOrder(lists.get("Newsletter").id(), lists.get("Customers").id());
 		assertThat(this.contacts.findByEmail(this.workspace, "yves@example.com").orElseThrow().lists())
 			.containsExactly(lists.get("Customers").id());
+	}
+
+	/**
+	 * Crash safety (docs/crash-safety.md): the file's lists go into the same write as the
+	 * rest of the contact, added to the lists it is on, so a crash never leaves a contact
+	 * imported without its lists; the lists it was on keep when it joined them.
+	 */
+	@Test
+	void importAddsTheFilesListsToTheContactsOwnInTheWriteOfTheContact() {
+		Map<String, ContactList> lists = defineFieldsAndLists();
+		Contact bea = this.contacts.create(this.workspace, new ContactChanges("bea@example.com", "Bea", null, null,
+				"test", null, null, List.of(lists.get("Customers").id())));
+		Object joined = customersJoinedAt(bea);
+
+		String job = start(upload("more.csv", "email,lists\nbea@example.com,Newsletter\ncy@example.com,Newsletter\n"
+			.getBytes(StandardCharsets.UTF_8)), "column0", "email", "column1", "lists");
+		assertThat(finished(job)).containsEntry("state", "done")
+			.containsEntry("created", 1)
+			.containsEntry("updated", 1);
+
+		Contact imported = this.contacts.findByEmail(this.workspace, "bea@example.com").orElseThrow();
+		assertThat(imported.lists()).containsExactly(lists.get("Customers").id(), lists.get("Newsletter").id());
+		assertThat(imported.version()).as("one write: the contact and its lists together").isEqualTo(2);
+		assertThat(customersJoinedAt(bea)).isEqualTo(joined);
+		assertThat(this.contacts.findByEmail(this.workspace, "cy@example.com").orElseThrow().lists())
+			.containsExactly(lists.get("Newsletter").id());
+	}
+
+	private Object customersJoinedAt(Contact contact) {
+		return this.jdbc.sql("select min(added_at) from contacts_list_members where contact_id = ?")
+			.param(contact.id().value())
+			.query()
+			.singleValue();
 	}
 
 	@Test
