@@ -84,7 +84,7 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	@Test
-	void whileTheDatabaseIsStoppedTheTokenEndpointAnswersTemporarilyUnavailable() {
+	void whileTheDatabaseIsStoppedTheOAuthEndpointsAnswerTemporarilyUnavailable() {
 		awaitHealthy();
 		proxy.cut();
 
@@ -93,6 +93,16 @@ class DatabaseOutageIntegrationTests {
 		HttpResponse<String> token = timed(() -> tokenRequest());
 		assertUnavailable(token, "application/json");
 		assertThat(token.body()).contains("\"error\":\"temporarily_unavailable\"");
+		HttpResponse<String> introspection = timed(
+				() -> send(request("/oauth2/introspect").header("Authorization", "Basic " + basic())
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("token=mga_unknown"))));
+		assertUnavailable(introspection, "application/json");
+		assertThat(introspection.body()).contains("\"error\":\"temporarily_unavailable\"");
+		HttpResponse<String> authorization = timed(() -> send(request("/oauth2/authorize?response_type=code"
+				+ "&client_id=outage-automation&scope=contacts.read&redirect_uri=https://crm.example.com/cb")
+			.GET()));
+		assertUnavailable(authorization, "application/json");
 	}
 
 	@Test
@@ -175,12 +185,14 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	private HttpResponse<String> tokenRequest() {
-		String basic = Base64.getEncoder()
-			.encodeToString(("outage-automation:" + SECRET).getBytes(StandardCharsets.UTF_8));
-		return send(request("/oauth2/token").header("Authorization", "Basic " + basic)
+		return send(request("/oauth2/token").header("Authorization", "Basic " + basic())
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
 					+ URLEncoder.encode("contacts.read", StandardCharsets.UTF_8))));
+	}
+
+	private static String basic() {
+		return Base64.getEncoder().encodeToString(("outage-automation:" + SECRET).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
