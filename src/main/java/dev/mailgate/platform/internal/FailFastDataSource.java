@@ -84,6 +84,12 @@ class FailFastDataSource {
 		}
 
 		private void wentDown() {
+			if (this.pool.getJdbcUrl() == null) {
+				// a pool built from a DataSource class, not a URL: the watcher cannot
+				// open
+				// a plain connection, so Hikari's own retries end the outage
+				return;
+			}
 			if (this.down.compareAndSet(false, true)) {
 				Thread watcher = new Thread(this::watch, "database-watch");
 				watcher.setDaemon(true);
