@@ -1,6 +1,7 @@
 package dev.mailgate.accounts.internal;
 
 import dev.mailgate.accounts.WorkspaceMember;
+import dev.mailgate.platform.DatabaseOutage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,14 +28,23 @@ class CurrentUser {
 
 	/**
 	 * Whether the signed-in user is an owner or admin of their workspace, who sees the
-	 * security pages.
+	 * security pages. While the database is away: no, so that the error page still shows.
 	 */
 	@ModelAttribute("currentUserAdministers")
 	boolean administers(@AuthenticationPrincipal @Nullable SignedInUser user) {
 		if (user == null) {
 			return false;
 		}
-		return this.accounts.memberByEmail(user.email()).map(WorkspaceMember::administers).orElse(false);
+		try {
+			return this.accounts.memberByEmail(user.email()).map(WorkspaceMember::administers).orElse(false);
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseOutage.causedBy(ex)) {
+				throw ex;
+			}
+			// the error page that says the database is away must not need it
+			return false;
+		}
 	}
 
 }

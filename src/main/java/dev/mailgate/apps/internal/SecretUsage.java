@@ -48,7 +48,14 @@ class SecretUsage {
 				batch.put(secret, use);
 			}
 		}
-		this.secrets.recordUse(batch);
+		try {
+			this.secrets.recordUse(batch);
+		}
+		catch (RuntimeException ex) {
+			// the next flush tries again, unless a newer use came in meanwhile
+			batch.forEach(this.pending::putIfAbsent);
+			throw ex;
+		}
 	}
 
 }

@@ -53,6 +53,9 @@ public enum AuditKind {
 
 	RATELIMIT_CHANGED("ratelimit.changed", AuditCategory.LIMITS, "App rate limits changed", AuditOutcome.SUCCESS),
 
+	RATELIMIT_STORE_DOWN("ratelimit.store_down", AuditCategory.LIMITS, "Rate limit store unreachable",
+			AuditOutcome.FAILURE),
+
 	ALERT_RAISED("alert.raised", AuditCategory.ALERTS, "Alert raised", AuditOutcome.SUCCESS),
 
 	PROVIDER_ADDED("integration.provider_added", AuditCategory.INTEGRATIONS, "Integration provider added",

@@ -54,16 +54,19 @@ class AuditRecorder {
 
 	/**
 	 * Appends the entries together; a failure is logged.
+	 * @return whether they were written
 	 */
-	void recordAll(List<AuditEntry> entries) {
+	boolean recordAll(List<AuditEntry> entries) {
 		if (entries.isEmpty()) {
-			return;
+			return true;
 		}
 		try {
 			this.ownTransaction.executeWithoutResult((status) -> entries.forEach(this.auditLog::append));
+			return true;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not write %d aggregated audit events: %s".formatted(entries.size(), describe(ex)));
+			return false;
 		}
 	}
 

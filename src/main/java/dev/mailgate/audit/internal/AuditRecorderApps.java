@@ -8,6 +8,7 @@ import dev.mailgate.apps.AppEvents;
 import dev.mailgate.apps.AppId;
 import dev.mailgate.audit.AlertRaised;
 import dev.mailgate.ratelimit.AppLimitChanged;
+import dev.mailgate.ratelimit.RateLimitStoreDown;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
@@ -134,6 +135,21 @@ class AuditRecorderApps {
 							: "Rate limits of %s set: token endpoint %s, API %s".formatted(event.clientId(),
 									(event.tokenEndpoint() != null) ? event.tokenEndpoint() : "default",
 									(event.api() != null) ? event.api() : "default")));
+	}
+
+	/**
+	 * Redis, where the nodes share their rate limits, stopped answering: the limits fail
+	 * open (no limit at all) or closed (503) until it is back, which operators need to
+	 * know.
+	 */
+	@EventListener
+	void on(RateLimitStoreDown event) {
+		this.recorder.record(AuditKind.RATELIMIT_STORE_DOWN, () -> AuditEntry
+			.of(AuditKind.RATELIMIT_STORE_DOWN, event.at())
+			.withActor("system")
+			.withDetail(event.failingOpen()
+					? "The rate limit store (Redis) cannot be reached: requests go through without rate limits until it answers again"
+					: "The rate limit store (Redis) cannot be reached: requests are refused with 503 until it answers again"));
 	}
 
 	private void app(AuditKind kind, AppId app, @Nullable WorkspaceId workspace, String clientId,

@@ -35,6 +35,9 @@ class AuditRecorderTallies {
 
 	private final AuditMinuteCounts<Limited> refusals = new AuditMinuteCounts<>(MOST_KEYS);
 
+	/** Rows a flush could not write, for the next one. */
+	private final List<AuditEntry> unwritten = new ArrayList<>();
+
 	private final AuditRecorder recorder;
 
 	private final Apps apps;
@@ -76,10 +79,14 @@ class AuditRecorderTallies {
 	 * Writes the counts of the minutes that ended before {@code now}, or of every minute.
 	 */
 	synchronized void flush(@Nullable Instant now) {
-		List<AuditEntry> entries = new ArrayList<>();
+		List<AuditEntry> entries = new ArrayList<>(this.unwritten);
+		this.unwritten.clear();
 		this.tokens.drain(now).forEach((count) -> entries.add(issued(count)));
 		this.refusals.drain(now).forEach((count) -> entries.add(refused(count)));
-		this.recorder.recordAll(entries);
+		if (!this.recorder.recordAll(entries) && entries.size() <= 2 * MOST_KEYS) {
+			// the database is away for a moment: the next minute's flush writes them too
+			this.unwritten.addAll(entries);
+		}
 	}
 
 	private AuditEntry issued(AuditMinuteCounts.Count<IssuedTo> count) {

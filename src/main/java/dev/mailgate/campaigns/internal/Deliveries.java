@@ -5,9 +5,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import dev.mailgate.campaigns.CampaignId;
 import dev.mailgate.contacts.Contacts;
+import dev.mailgate.platform.DatabaseOutage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -78,21 +80,58 @@ class Deliveries implements DisposableBean {
 		}
 		this.jobs.execute(() -> {
 			try {
-				Delivery delivery = new Delivery(this.parts);
-				if (resume) {
-					delivery.resume(campaign);
-				}
-				else {
-					delivery.run(campaign);
-				}
-			}
-			catch (RuntimeException ex) {
-				log.error("Campaign " + campaign + ": the send job stopped; it resumes when Mailgate restarts", ex);
+				send(campaign, resume);
 			}
 			finally {
 				this.running.remove(campaign);
 			}
 		});
+	}
+
+	/**
+	 * Runs the send job; while the database is away it waits and carries on from where
+	 * the queue is (what it had claimed counts as interrupted after the claim timeout, so
+	 * nobody is emailed twice).
+	 */
+	private void send(CampaignId campaign, boolean resume) {
+		boolean first = true;
+		while (true) {
+			try {
+				Delivery delivery = new Delivery(this.parts);
+				if (resume && first) {
+					delivery.resume(campaign);
+				}
+				else {
+					delivery.run(campaign);
+				}
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!DatabaseOutage.causedBy(ex)) {
+					log.error("Campaign " + campaign + ": the send job stopped; it resumes when Mailgate restarts", ex);
+					return;
+				}
+				if (first) {
+					log.warn("Campaign " + campaign + ": the database cannot be reached; the send job carries on once "
+							+ "it answers again");
+				}
+				first = false;
+				if (!waitForDatabase()) {
+					return;
+				}
+			}
+		}
+	}
+
+	private static boolean waitForDatabase() {
+		try {
+			TimeUnit.SECONDS.sleep(DatabaseOutage.RETRY_AFTER_SECONDS);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	@Override

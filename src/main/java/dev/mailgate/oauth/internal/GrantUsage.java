@@ -48,14 +48,23 @@ class GrantUsage {
 		if (this.pending.isEmpty()) {
 			return;
 		}
+		Map<Grant, Use> taken = new HashMap<>();
 		Map<Grant, Use> batch = new HashMap<>();
 		for (Grant grant : this.pending.keySet()) {
 			Use use = this.pending.remove(grant);
 			if (use != null) {
+				taken.put(grant, use);
 				batch.put(grant, new Use(use.at(), network(use.address())));
 			}
 		}
-		this.connectedApps.recordUse(batch);
+		try {
+			this.connectedApps.recordUse(batch);
+		}
+		catch (RuntimeException ex) {
+			// the next flush tries again, unless a newer use came in meanwhile
+			taken.forEach(this.pending::putIfAbsent);
+			throw ex;
+		}
 	}
 
 	/**

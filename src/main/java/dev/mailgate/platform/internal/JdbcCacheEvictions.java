@@ -14,8 +14,6 @@ import java.util.function.Consumer;
 
 import dev.mailgate.platform.CacheEvictions;
 import dev.mailgate.platform.Timestamps;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,8 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JdbcCacheEvictions implements CacheEvictions {
-
-	private static final Log log = LogFactory.getLog(JdbcCacheEvictions.class);
 
 	static final int LOOK_BACK = 200;
 
@@ -77,51 +73,46 @@ class JdbcCacheEvictions implements CacheEvictions {
 
 	/**
 	 * Reads the rows other nodes wrote since the last read (and a look-back for late
-	 * commits), and runs their evictions here.
+	 * commits), and runs their evictions here. While the database is away this fails, and
+	 * the next read catches up (platform's ScheduledTaskErrors logs that once a minute).
 	 */
 	@Scheduled(fixedDelayString = "${mailgate.cache.eviction-poll:250ms}")
 	synchronized void poll() {
-		try {
-			if (this.highest < 0) {
-				// Start from now: what was evicted before this node started is not in
-				// its caches.
-				this.highest = this.jdbc.sql("select coalesce(max(id), 0) from platform_evictions")
-					.query(Long.class)
-					.single();
-				return;
+		if (this.highest < 0) {
+			// Start from now: what was evicted before this node started is not in
+			// its caches.
+			this.highest = this.jdbc.sql("select coalesce(max(id), 0) from platform_evictions")
+				.query(Long.class)
+				.single();
+			return;
+		}
+		Instant now = this.clock.instant();
+		List<Row> rows = this.jdbc
+			.sql("select id, cache, cache_key, origin from platform_evictions where id > ? order by id")
+			.param(this.highest - LOOK_BACK)
+			.query((rs, row) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+		for (Row row : rows) {
+			this.highest = Math.max(this.highest, row.id());
+			if (this.seen.containsKey(row.id())) {
+				continue;
 			}
-			Instant now = this.clock.instant();
-			List<Row> rows = this.jdbc
-				.sql("select id, cache, cache_key, origin from platform_evictions where id > ? order by id")
-				.param(this.highest - LOOK_BACK)
-				.query((rs, row) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-				.list();
-			for (Row row : rows) {
-				this.highest = Math.max(this.highest, row.id());
-				if (this.seen.containsKey(row.id())) {
-					continue;
-				}
-				this.seen.put(row.id(), new Seen(row, now));
-				if (!this.node.equals(row.origin())) {
-					// this node's own evictions ran when they were made; they run again
-					// with the others a second later
-					run(row.cache(), row.key());
-				}
-			}
-			for (Iterator<Seen> pending = this.seen.values().iterator(); pending.hasNext();) {
-				Seen entry = pending.next();
-				if (!entry.repeated() && entry.at().plus(AGAIN_AFTER).isBefore(now)) {
-					run(entry.row().cache(), entry.row().key());
-					entry.repeat();
-				}
-				if (entry.row().id() < this.highest - LOOK_BACK) {
-					pending.remove();
-				}
+			this.seen.put(row.id(), new Seen(row, now));
+			if (!this.node.equals(row.origin())) {
+				// this node's own evictions ran when they were made; they run again
+				// with the others a second later
+				run(row.cache(), row.key());
 			}
 		}
-		catch (RuntimeException ex) {
-			// The database may be briefly away; the next read catches up.
-			log.warn("Could not read cache evictions: " + ex.getMessage());
+		for (Iterator<Seen> pending = this.seen.values().iterator(); pending.hasNext();) {
+			Seen entry = pending.next();
+			if (!entry.repeated() && entry.at().plus(AGAIN_AFTER).isBefore(now)) {
+				run(entry.row().cache(), entry.row().key());
+				entry.repeat();
+			}
+			if (entry.row().id() < this.highest - LOOK_BACK) {
+				pending.remove();
+			}
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.mailgate.platform.internal;
 
+import dev.mailgate.platform.DatabaseOutage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every JSON endpoint answers errors as RFC 9457 problems: Spring MVC's own exceptions
  * (bad JSON, wrong method, missing parameter) through
  * {@link ResponseEntityExceptionHandler}, and anything unexpected as a 500 problem
- * without its message.
+ * without its message. The database being away is not unexpected: it passes on to
+ * {@link UnavailableResponses}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -33,6 +35,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail handle(RuntimeException ex) {
+		if (DatabaseOutage.causedBy(ex)) {
+			// not a 500: UnavailableResponses answers it with 503 and Retry-After
+			throw ex;
+		}
 		log.error("Unexpected error answering a JSON request", ex);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				ErrorPages.explain(HttpStatus.INTERNAL_SERVER_ERROR));

@@ -1,11 +1,17 @@
 package dev.mailgate.ratelimit.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import dev.mailgate.ratelimit.RateLimitStoreDown;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,7 +20,9 @@ import org.apache.commons.logging.LogFactory;
  * Asks the buckets about a request and turns the answer into a {@link Decision}. When the
  * store cannot be reached, the limits fail open (let the request through) or closed
  * (503), as configured; either way the failure is counted
- * ({@code mailgate.ratelimit.store.failures}) and logged at most once a minute.
+ * ({@code mailgate.ratelimit.store.failures}), logged at most once a minute, shown by the
+ * gauge {@code mailgate.ratelimit.store.up} and, once per outage, published as
+ * {@link RateLimitStoreDown} (an audit log line).
  */
 class Limiter {
 
@@ -34,13 +42,29 @@ class Limiter {
 
 	private final Counter storeFailures;
 
+	private final Consumer<RateLimitStoreDown> events;
+
+	private final AtomicBoolean storeDown = new AtomicBoolean();
+
 	private final AtomicLong nextLog = new AtomicLong(System.nanoTime());
 
 	Limiter(Buckets buckets, OnFailure onFailure, MeterRegistry meters) {
+		this(buckets, onFailure, meters, (event) -> {
+		});
+	}
+
+	/**
+	 * @param events where {@link RateLimitStoreDown} goes, once per outage of the store
+	 */
+	Limiter(Buckets buckets, OnFailure onFailure, MeterRegistry meters, Consumer<RateLimitStoreDown> events) {
 		this.buckets = buckets;
 		this.failOpen = onFailure == OnFailure.OPEN;
+		this.events = events;
 		this.storeFailures = Counter.builder("mailgate.ratelimit.store.failures")
 			.description("Rate limit checks that could not reach the bucket store")
+			.register(meters);
+		Gauge.builder("mailgate.ratelimit.store.up", this.storeDown, (down) -> down.get() ? 0 : 1)
+			.description("1 while the rate limit store answers, 0 while it cannot be reached")
 			.register(meters);
 	}
 
@@ -54,6 +78,9 @@ class Limiter {
 		}
 		catch (StoreUnavailable ex) {
 			return failed(ex);
+		}
+		if (this.storeDown.get()) {
+			this.storeDown.set(false);
 		}
 		if (probe.isConsumed()) {
 			return new Decision.Allowed(budget, probe.getRemainingTokens(), seconds(probe.getNanosToWaitForReset()));
@@ -102,6 +129,9 @@ class Limiter {
 
 	private Decision failed(StoreUnavailable ex) {
 		this.storeFailures.increment();
+		if (this.storeDown.compareAndSet(false, true)) {
+			this.events.accept(new RateLimitStoreDown(this.failOpen, Instant.now()));
+		}
 		long now = System.nanoTime();
 		long due = this.nextLog.get();
 		if (now - due >= 0 && this.nextLog.compareAndSet(due, now + LOG_PAUSE_NANOS)) {

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +39,9 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	Limiter rateLimiter(Buckets buckets, RateLimitProperties properties, MeterRegistry meters) {
-		return new Limiter(buckets, properties.redis().onFailure(), meters);
+	Limiter rateLimiter(Buckets buckets, RateLimitProperties properties, MeterRegistry meters,
+			ApplicationEventPublisher events) {
+		return new Limiter(buckets, properties.redis().onFailure(), meters, events::publishEvent);
 	}
 
 	@Bean

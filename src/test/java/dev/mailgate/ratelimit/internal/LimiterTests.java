@@ -1,8 +1,13 @@
 package dev.mailgate.ratelimit.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mailgate.ratelimit.RateLimitStoreDown;
 
 import dev.mailgate.ratelimit.internal.Limiter.OnFailure;
+import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +85,62 @@ class LimiterTests {
 
 			assertThat(limiter.take(this.twoPerMinute, "app")).isEqualTo(new Decision.StoreDown(5));
 		}
+	}
+
+	@Test
+	void whenTheStoreGoesAwayTheOutageIsAnnouncedOnceAndTheGaugeSaysSoUntilItAnswersAgain() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		List<RateLimitStoreDown> announced = new ArrayList<>();
+		Switchable buckets = new Switchable();
+		Limiter limiter = new Limiter(buckets, OnFailure.OPEN, meters, announced::add);
+
+		buckets.down = true;
+		for (int i = 0; i < 5; i++) {
+			assertThat(limiter.take(this.twoPerMinute, "app-" + i)).isSameAs(Decision.PASSED);
+		}
+		assertThat(announced).singleElement().satisfies((event) -> assertThat(event.failingOpen()).isTrue());
+		assertThat(meters.get("mailgate.ratelimit.store.up").gauge().value()).isZero();
+
+		buckets.down = false;
+		assertThat(limiter.take(this.twoPerMinute, "app")).isInstanceOf(Decision.Allowed.class);
+		assertThat(meters.get("mailgate.ratelimit.store.up").gauge().value()).isOne();
+		buckets.down = true;
+		limiter.take(this.twoPerMinute, "app");
+		assertThat(announced).hasSize(2);
+	}
+
+	/**
+	 * Buckets in memory that can be made unreachable, as Redis.
+	 */
+	static final class Switchable implements Buckets {
+
+		private final LocalBuckets memory = new LocalBuckets(100);
+
+		volatile boolean down;
+
+		@Override
+		public ConsumptionProbe take(Budget budget, String key) {
+			if (this.down) {
+				throw new StoreUnavailable("switched off", null);
+			}
+			return this.memory.take(budget, key);
+		}
+
+		@Override
+		public void giveBack(Budget budget, String key) {
+			this.memory.giveBack(budget, key);
+		}
+
+		@Override
+		public long nanosUntilAvailable(Budget budget, String key) {
+			return this.memory.nanosUntilAvailable(budget, key);
+		}
+
+		@Override
+		public void close() {
+			this.memory.close();
+		}
+
 	}
 
 }
