@@ -57,7 +57,7 @@ class AuthorizationEndpointFuzzTests extends OAuthTestSupport {
 		if (!anonymous) {
 			request.session(signedIn);
 		}
-		Fuzzing.assertHandled(request.exchange());
+		Fuzzing.assertHandled(request);
 	}
 
 	private void setUp() {

@@ -52,7 +52,7 @@ class TokenEndpointFuzzTests extends OAuthTestSupport {
 			request.header("Authorization", authorization);
 		}
 		parameters.forEach((parameter) -> request.param(parameter[0], parameter[1]));
-		Fuzzing.assertHandled(request.exchange());
+		Fuzzing.assertHandled(request);
 	}
 
 	/**
