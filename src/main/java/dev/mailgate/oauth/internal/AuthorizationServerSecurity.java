@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2RefreshTokenAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -131,6 +132,8 @@ class AuthorizationServerSecurity {
 								describe(claims, issuer);
 								claims.put("id_token_signing_alg_values_supported", List.of("ES256"));
 							})))))
+			.addFilterBefore(new MalformedProtocolRequests(errors, settings.getAuthorizationEndpoint()),
+					SecurityContextHolderFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resource) -> resource.jwt((jwt) -> jwt.decoder(bearerTokens)))
 			// Only a person's browser, at the authorization endpoint, is sent to sign in;

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,6 +32,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
 	void passToSecurity(RuntimeException ex) {
 		throw ex;
+	}
+
+	/**
+	 * The firewall checks a header's value when it is read, so a value no client may send
+	 * (a control character in {@code If-Match}) surfaces in a controller: the client's
+	 * error, not ours.
+	 */
+	@ExceptionHandler
+	ProblemDetail handle(RequestRejectedException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ErrorPages.explain(HttpStatus.BAD_REQUEST));
 	}
 
 	@ExceptionHandler
