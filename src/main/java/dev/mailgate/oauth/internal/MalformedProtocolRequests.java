@@ -1,6 +1,9 @@
 package dev.mailgate.oauth.internal;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import dev.mailgate.platform.ErrorDetail;
 import jakarta.servlet.FilterChain;
@@ -17,13 +20,14 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns away, with a 400, two malformed requests that Spring Authorization Server 7.0
- * answers with a 500 (both found by fuzzing, see docs/fuzzing.md): an
- * {@code Authorization} header of nothing but whitespace at the client-authenticating
- * endpoints ({@code ClientSecretBasicAuthenticationConverter} reads the first word of an
- * empty split), and a repeated {@code request_uri} at the authorization endpoint (its
- * validating filter casts the parameter to a single string). RFC 6749 §3.1: parameters
- * must not be repeated.
+ * Turns away malformed requests that Spring Authorization Server 7.0 answers with a 500
+ * (all found by fuzzing, see docs/fuzzing.md): an {@code Authorization} header of nothing
+ * but whitespace at the client-authenticating endpoints
+ * ({@code ClientSecretBasicAuthenticationConverter} reads the first word of an empty
+ * split), HTTP Basic credentials with an empty client id (the same converter builds a
+ * token that asserts it has one), and a repeated {@code request_uri} at the authorization
+ * endpoint (its validating filter casts the parameter to a single string). RFC 6749 §3.1:
+ * parameters must not be repeated; §2.3.1: Basic credentials name the client.
  */
 class MalformedProtocolRequests extends OncePerRequestFilter {
 
@@ -45,6 +49,11 @@ class MalformedProtocolRequests extends OncePerRequestFilter {
 					new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "The Authorization header is empty", null)));
 			return;
 		}
+		if (authorization != null && basicWithoutClientId(authorization)) {
+			this.errors.onAuthenticationFailure(request, response, new OAuth2AuthenticationException(
+					new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, "The Basic credentials name no client", null)));
+			return;
+		}
 		String[] requestUris = request.getParameterValues(OAuth2ParameterNames.REQUEST_URI);
 		if (requestUris != null && requestUris.length > 1
 				&& request.getRequestURI().equals(request.getContextPath() + this.authorizationEndpoint)) {
@@ -54,6 +63,25 @@ class MalformedProtocolRequests extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Read the way {@code ClientSecretBasicAuthenticationConverter} reads it: two words,
+	 * then {@code id:secret} in base64 with the id form-encoded.
+	 */
+	private static boolean basicWithoutClientId(String authorization) {
+		String[] parts = authorization.split("\\s");
+		if (parts.length != 2 || !parts[0].equalsIgnoreCase("Basic")) {
+			return false;
+		}
+		try {
+			String[] credentials = new String(Base64.getDecoder().decode(parts[1]), StandardCharsets.UTF_8).split(":",
+					2);
+			return credentials.length == 2 && URLDecoder.decode(credentials[0], StandardCharsets.UTF_8).isBlank();
+		}
+		catch (IllegalArgumentException ex) {
+			return false; // the converter answers invalid_request itself
+		}
 	}
 
 }

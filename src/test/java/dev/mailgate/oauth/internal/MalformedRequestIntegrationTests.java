@@ -41,6 +41,21 @@ class MalformedRequestIntegrationTests extends OAuthTestSupport {
 		assertThat(response.body()).containsAnyOf("\"invalid_request\"", "\"invalid_client\"");
 	}
 
+	/**
+	 * RFC 6749 §2.3.1: Basic credentials name the client; without a client id they are a
+	 * failed client authentication, not a 500 (found by TokenEndpointFuzzTests).
+	 */
+	@Test
+	void basicCredentialsWithAnEmptyClientIdAreInvalidClient() throws Exception {
+		for (String credentials : new String[] { ":secret", "%20:secret", " :" }) {
+			HttpResponse<String> response = post("/oauth2/token", "grant_type=client_credentials",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()));
+
+			assertThat(response.statusCode()).as(credentials).isEqualTo(401);
+			assertThat(response.body()).contains("\"invalid_client\"").doesNotContain("Exception");
+		}
+	}
+
 	@Test
 	void tokenRequestWithoutAnyClientIsInvalidClient() throws Exception {
 		HttpResponse<String> response = post("/oauth2/token", "grant_type=client_credentials", null);
