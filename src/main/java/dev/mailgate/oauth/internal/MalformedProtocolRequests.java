@@ -12,11 +12,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code ClientSecretBasicAuthenticationConverter} reads the first word of an empty
  * split), HTTP Basic credentials with an empty client id (the same converter builds a
  * token that asserts it has one), and a repeated {@code request_uri} at the authorization
- * endpoint (its validating filter casts the parameter to a single string). RFC 6749 §3.1:
+ * endpoint, like any other repeated parameter there (its validating filter casts
+ * {@code request_uri} and {@code code_challenge} to a single string). RFC 6749 §3.1:
  * parameters must not be repeated; §2.3.1: Basic credentials name the client.
  */
 class MalformedProtocolRequests extends OncePerRequestFilter {
@@ -54,15 +55,25 @@ class MalformedProtocolRequests extends OncePerRequestFilter {
 					new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, "The Basic credentials name no client", null)));
 			return;
 		}
-		String[] requestUris = request.getParameterValues(OAuth2ParameterNames.REQUEST_URI);
-		if (requestUris != null && requestUris.length > 1
-				&& request.getRequestURI().equals(request.getContextPath() + this.authorizationEndpoint)) {
-			ErrorDetail.attach(request, "This sign-in link is not valid (request_uri is repeated). The app that sent "
+		if (request.getRequestURI().equals(request.getContextPath() + this.authorizationEndpoint)
+				&& repeatsAParameter(request)) {
+			ErrorDetail.attach(request, "This sign-in link is not valid (a parameter is repeated). The app that sent "
 					+ "you here may be misconfigured; go back and try again, or contact its developer.");
 			response.sendError(HttpStatus.BAD_REQUEST.value());
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * RFC 6749 §3.1: no parameter may appear twice. Spring Authorization Server checks
+	 * the ones its converter reads, but casts others (request_uri, code_challenge) to a
+	 * single string later and fails.
+	 */
+	private static boolean repeatsAParameter(HttpServletRequest request) {
+		// the consent form posts one scope parameter per ticked scope: requests only
+		return HttpMethod.GET.matches(request.getMethod())
+				&& request.getParameterMap().values().stream().anyMatch((values) -> values.length > 1);
 	}
 
 	/**

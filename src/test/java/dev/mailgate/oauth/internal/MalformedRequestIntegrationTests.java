@@ -56,6 +56,20 @@ class MalformedRequestIntegrationTests extends OAuthTestSupport {
 		}
 	}
 
+	/**
+	 * RFC 6749 §3.1: no parameter may appear twice; a repeated code_challenge (found by
+	 * the CI fuzzing run) or request_uri is a 400 page, not a 500.
+	 */
+	@Test
+	void authorizationRequestWithARepeatedParameterIsA400() {
+		for (String repeated : new String[] { "code_challenge=a&code_challenge=b", "request_uri=a&request_uri=b",
+				"code_challenge_method=S256&code_challenge_method=plain" }) {
+			assertThat(this.mvc.get()
+				.uri("/oauth2/authorize?response_type=code&client_id=mailgate-api-docs&" + repeated)
+				.exchange()).as(repeated).hasStatus(400);
+		}
+	}
+
 	@Test
 	void tokenRequestWithoutAnyClientIsInvalidClient() throws Exception {
 		HttpResponse<String> response = post("/oauth2/token", "grant_type=client_credentials", null);
