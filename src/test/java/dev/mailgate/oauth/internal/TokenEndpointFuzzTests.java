@@ -47,7 +47,7 @@ class TokenEndpointFuzzTests extends OAuthTestSupport {
 		}
 		MockMvcRequestBuilder request = this.mvc.post()
 			.uri("/oauth2/token")
-			.header("Content-Type", Fuzzing.oneOf(data, List.of("application/x-www-form-urlencoded"), 8));
+			.header("Content-Type", Fuzzing.contentType(data, List.of("application/x-www-form-urlencoded"), 8));
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
