@@ -3,6 +3,7 @@ package dev.mailgate.accounts.internal;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -26,6 +27,8 @@ class SignInThrottleAcrossNodesTests {
 	private final MovableClock clock = new MovableClock();
 
 	private final AtomicInteger addresses = new AtomicInteger();
+
+	private final long run = ThreadLocalRandom.current().nextLong(1L << 48);
 
 	private final String email = "ada-" + UUID.randomUUID() + "@example.com";
 
@@ -86,9 +89,12 @@ class SignInThrottleAcrossNodesTests {
 		}
 	}
 
-	/** Each attempt from another address, so that only the account's count decides. */
+	/**
+	 * Each attempt from another address, so that only the account's count decides; new
+	 * ones in every run, since Redis keeps a run's failures for an hour.
+	 */
 	private String address() {
-		return "198.51.100." + this.addresses.incrementAndGet();
+		return "2001:db8:%x::%x".formatted(this.run, this.addresses.incrementAndGet());
 	}
 
 	/**
