@@ -5,11 +5,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import dev.mailgate.accounts.internal.SignInThrottleTests.MovableClock;
 import dev.mailgate.ratelimit.internal.RedisCountersForTests;
 import dev.mailgate.ratelimit.internal.RedisCountersForTests.Node;
+import dev.mailgate.support.Eventually;
 import dev.mailgate.support.RequiresRedis;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +44,8 @@ class SignInThrottleAcrossNodesTests {
 			assertThat(nodeA.waitFor(this.email, address())).isEmpty();
 			nodeA.failed(this.email, address());
 
-			assertThat(eventually(() -> nodeB.waitFor(this.email, address()))).contains(Duration.ofSeconds(15));
+			assertThat(Eventually.until(() -> nodeB.waitFor(this.email, address()), Optional::isPresent))
+				.contains(Duration.ofSeconds(15));
 		}
 	}
 
@@ -57,13 +58,11 @@ class SignInThrottleAcrossNodesTests {
 			for (int i = 0; i < 3; i++) {
 				nodeA.failed(this.email, address());
 			}
-			assertThat(eventually(() -> nodeB.waitFor(this.email, address()))).isPresent();
+			assertThat(Eventually.until(() -> nodeB.waitFor(this.email, address()), Optional::isPresent)).isPresent();
 
 			nodeB.succeeded(this.email);
 
-			assertThat(eventually(
-					() -> nodeA.waitFor(this.email, address()).isEmpty() ? Optional.of(true) : Optional.empty()))
-				.isPresent();
+			assertThat(Eventually.until(() -> nodeA.waitFor(this.email, address()), Optional::isEmpty)).isEmpty();
 		}
 	}
 
@@ -95,30 +94,6 @@ class SignInThrottleAcrossNodesTests {
 	 */
 	private String address() {
 		return "2001:db8:%x::%x".formatted(this.run, this.addresses.incrementAndGet());
-	}
-
-	/**
-	 * The first answer present within a few seconds: the other node's writes are not
-	 * awaited, so they may land a moment later.
-	 */
-	private static <T> Optional<T> eventually(Supplier<Optional<T>> answer) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		Optional<T> current = answer.get();
-		while (current.isEmpty() && System.nanoTime() < deadline) {
-			pause();
-			current = answer.get();
-		}
-		return current;
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(10);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

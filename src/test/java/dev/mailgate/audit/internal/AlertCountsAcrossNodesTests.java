@@ -16,6 +16,7 @@ import dev.mailgate.oauth.OAuthEvents;
 import dev.mailgate.platform.SharedCounters;
 import dev.mailgate.ratelimit.internal.RedisCountersForTests;
 import dev.mailgate.ratelimit.internal.RedisCountersForTests.Node;
+import dev.mailgate.support.Eventually;
 import dev.mailgate.support.RedisCondition;
 import dev.mailgate.support.RequiresRedis;
 import io.lettuce.core.RedisClient;
@@ -130,11 +131,7 @@ class AlertCountsAcrossNodesTests {
 	}
 
 	private void awaitHits(int count) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (this.hits.size() < count && System.nanoTime() < deadline) {
-			pause();
-		}
-		assertThat(this.hits).hasSizeGreaterThanOrEqualTo(count);
+		assertThat(Eventually.until(this.hits::size, (size) -> size >= count)).isGreaterThanOrEqualTo(count);
 	}
 
 	/** Waits until the app's counter of this minute in Redis reaches the count. */
@@ -142,26 +139,11 @@ class AlertCountsAcrossNodesTests {
 		String key = "mailgate:shared:" + counter + this.app.value() + ":" + (NOW.getEpochSecond() / 60);
 		RedisClient client = RedisClient.create(RedisCondition.URL);
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-			String current = connection.sync().get(key);
-			while (!String.valueOf(count).equals(current) && System.nanoTime() < deadline) {
-				pause();
-				current = connection.sync().get(key);
-			}
-			assertThat(current).isEqualTo(String.valueOf(count));
+			assertThat(Eventually.until(() -> connection.sync().get(key), String.valueOf(count)::equals))
+				.isEqualTo(String.valueOf(count));
 		}
 		finally {
 			client.shutdown();
-		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(10);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 
