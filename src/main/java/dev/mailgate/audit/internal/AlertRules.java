@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Three of the alert rules, straight from the events: a burst of failed client
  * authentications of one app, a reused refresh token, a retired secret presented. (The
  * fourth, issuance far above an app's usual rate, is {@link AlertTokenRates}.) Each
- * listener does in-memory work only and hands hits to the alert thread.
+ * listener does in-memory work or an unawaited write to the shared counters only, and
+ * hands hits to the alert thread.
  */
 @Component
 class AlertRules {
@@ -39,9 +40,13 @@ class AlertRules {
 			return;
 		}
 		AlertsProperties.FailedClientAuth rule = this.settings.current().failedClientAuth();
-		AlertBursts.Burst burst = this.bursts.record(failed.app(), failed.at(), failed.address(), rule.threshold(),
-				rule.window());
-		if (burst.hits() == 0) {
+		this.bursts.record(failed.app(), failed.at(), failed.address(), rule.threshold(), rule.window())
+			.thenAccept((burst) -> burst(failed, rule, burst));
+	}
+
+	private void burst(OAuthEvents.ClientAuthenticationFailed failed, AlertsProperties.FailedClientAuth rule,
+			AlertBursts.Burst burst) {
+		if (burst.hits() == 0 || failed.app() == null || failed.clientId() == null) {
 			return;
 		}
 		this.raising.raise(new AlertHit(AlertRule.FAILED_CLIENT_AUTH_BURST, failed.app(), failed.clientId(),

@@ -1,6 +1,7 @@
 package dev.mailgate.audit.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mailgate.apps.AppId;
 import dev.mailgate.oauth.OAuthEvents;
+import dev.mailgate.platform.SharedCounters;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,14 +21,23 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * {@link OAuthEvents.TokenIssued} comes once per token on the token endpoint's hot path,
- * so counting is a map look-up and an increment under the app's own lock. Below the floor
- * nothing else happens. The first time in a minute that an app passes the floor, its
- * baseline is read on the alert thread (so at most once per app and minute, never on the
- * request thread); from then on, that minute's count is compared with the limit in
- * memory, and crossing it raises one hit.
+ * so counting is one increment of the app's minute in the {@link SharedCounters} (every
+ * node counts into the same minute), which the request does not wait for. Once it is
+ * counted: below the floor nothing else happens. The first time in a minute that this
+ * node sees the app past the floor, its baseline is read on the alert thread (so at most
+ * once per app, minute and node, never on the request thread); from then on, the count is
+ * compared with the limit in memory, and crossing it raises one hit, once across all
+ * nodes (the first node to claim the minute raises it).
  */
 @Component
 class AlertTokenRates {
+
+	private static final String COUNT = "alerts:token-surge:";
+
+	private static final String RAISED = "alerts:token-surge-raised:";
+
+	/** Long enough for tokens of a minute counted late, short enough not to pile up. */
+	private static final Duration KEEP_MINUTE = Duration.ofMinutes(2);
 
 	private final Map<AppId, Minute> minutes = new ConcurrentHashMap<>();
 
@@ -38,10 +49,13 @@ class AlertTokenRates {
 
 	private final AlertRaising raising;
 
+	private final SharedCounters counters;
+
 	private final Clock clock;
 
 	AlertTokenRates(AlertSettings settings, AlertBaseline baseline, AlertQueue queue, AlertRaising raising,
-			Clock clock) {
+			SharedCounters counters, Clock clock) {
+		this.counters = counters;
 		this.settings = settings;
 		this.baseline = baseline;
 		this.queue = queue;
@@ -51,19 +65,36 @@ class AlertTokenRates {
 
 	@EventListener
 	void on(OAuthEvents.TokenIssued issued) {
-		Minute minute = this.minutes.get(issued.app());
-		if (minute == null) {
-			minute = this.minutes.computeIfAbsent(issued.app(), (app) -> new Minute());
-		}
 		long epochMinute = issued.at().getEpochSecond() / 60;
-		Step step = minute.count(epochMinute, this.settings.current().tokenSurge().floor());
+		this.counters.increment(COUNT + issued.app().value() + ":" + epochMinute, KEEP_MINUTE)
+			.thenAccept((count) -> counted(issued.app(), issued.clientId(), epochMinute, count));
+	}
+
+	private void counted(AppId app, String clientId, long epochMinute, long count) {
+		Minute minute = this.minutes.get(app);
+		if (minute == null) {
+			minute = this.minutes.computeIfAbsent(app, (key) -> new Minute());
+		}
+		Step step = minute.count(epochMinute, count, this.settings.current().tokenSurge().floor());
 		if (step == Step.READ_BASELINE) {
 			Minute counted = minute;
-			this.queue.execute(() -> checkBaseline(issued.app(), issued.clientId(), counted, epochMinute));
+			this.queue.execute(() -> checkBaseline(app, clientId, counted, epochMinute));
 		}
 		else if (step == Step.RAISE) {
-			this.raising.raise(hit(issued.app(), issued.clientId(), minute, epochMinute));
+			raiseOnce(app, clientId, minute, epochMinute);
 		}
+	}
+
+	/**
+	 * Raises the minute's hit unless another node did already.
+	 */
+	private void raiseOnce(AppId app, String clientId, Minute minute, long epochMinute) {
+		AlertHit hit = hit(app, clientId, minute, epochMinute);
+		this.counters.increment(RAISED + app.value() + ":" + epochMinute, KEEP_MINUTE).thenAccept((claims) -> {
+			if (claims == 1) {
+				this.raising.raise(hit);
+			}
+		});
 	}
 
 	/**
@@ -75,7 +106,7 @@ class AlertTokenRates {
 		AlertsProperties.TokenSurge rule = this.settings.current().tokenSurge();
 		long limit = Math.max(rule.floor(), (long) Math.ceil(rule.multiple() * mean));
 		if (minute.limitKnown(epochMinute, limit, mean)) {
-			this.raising.raiseNow(hit(app, clientId, minute, epochMinute));
+			raiseOnce(app, clientId, minute, epochMinute);
 		}
 	}
 
@@ -107,13 +138,14 @@ class AlertTokenRates {
 	}
 
 	/**
-	 * One app's count in its current minute, and that minute's limit once known.
+	 * One app's count in its current minute (the highest shared count this node has
+	 * seen), and that minute's limit once known.
 	 */
 	static final class Minute {
 
 		private long epochMinute = -1;
 
-		private int count;
+		private long count;
 
 		private long limit;
 
@@ -125,7 +157,7 @@ class AlertTokenRates {
 
 		private boolean raised;
 
-		synchronized Step count(long epochMinute, int floor) {
+		synchronized Step count(long epochMinute, long counted, int floor) {
 			if (epochMinute != this.epochMinute) {
 				if (epochMinute < this.epochMinute) {
 					// A token of the minute before, counted late: that minute is over.
@@ -137,7 +169,7 @@ class AlertTokenRates {
 				this.reading = false;
 				this.raised = false;
 			}
-			this.count++;
+			this.count = Math.max(this.count, counted);
 			if (this.raised || this.count <= (this.limitKnown ? this.limit : floor)) {
 				return Step.NOTHING;
 			}

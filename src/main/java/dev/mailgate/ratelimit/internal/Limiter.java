@@ -127,6 +127,14 @@ class Limiter {
 		}
 	}
 
+	/**
+	 * Reports a failure of the store met elsewhere (the shared counters use the same
+	 * Redis): counted, logged and published like the limits' own.
+	 */
+	void storeFailed(StoreUnavailable ex) {
+		failed(ex);
+	}
+
 	private Decision failed(StoreUnavailable ex) {
 		this.storeFailures.increment();
 		if (this.storeDown.compareAndSet(false, true)) {

@@ -7,10 +7,11 @@ import jakarta.servlet.DispatcherType;
 
 import dev.mailgate.accounts.SignInPages;
 import dev.mailgate.platform.CacheEvictions;
+import dev.mailgate.platform.MemoryCounters;
+import dev.mailgate.platform.SharedCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +43,20 @@ class RateLimitConfiguration {
 	Limiter rateLimiter(Buckets buckets, RateLimitProperties properties, MeterRegistry meters,
 			ApplicationEventPublisher events) {
 		return new Limiter(buckets, properties.redis().onFailure(), meters, events::publishEvent);
+	}
+
+	/**
+	 * The counts behind the sign-in slow-down and the alert rules live where the buckets
+	 * do, so that every node sees the same counts when the buckets are shared.
+	 */
+	@Bean
+	SharedCounters sharedCounters(RateLimitProperties properties, Limiter limiter) {
+		if (properties.store() == RateLimitProperties.Store.REDIS) {
+			RateLimitProperties.Redis redis = properties.redis();
+			return new RedisCounters(redis.url(), redis.timeout(), redis.onFailure() == Limiter.OnFailure.OPEN,
+					limiter::storeFailed);
+		}
+		return new MemoryCounters();
 	}
 
 	@Bean

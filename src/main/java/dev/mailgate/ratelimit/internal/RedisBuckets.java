@@ -8,55 +8,28 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Buckets in Redis, shared by every node: Bucket4j's compare-and-swap proxy over one
- * Lettuce connection. Each key expires 10 seconds after its bucket would be full again,
- * so idle keys do not stay. Every failure (no connection, a timeout) becomes
- * {@link StoreUnavailable}; after a failed connection attempt the next one waits a
- * second, so that requests do not queue up behind connection attempts.
+ * Lettuce connection ({@link RedisConnection}). Each key expires 10 seconds after its
+ * bucket would be full again, so idle keys do not stay. Every failure (no connection, a
+ * timeout) becomes {@link StoreUnavailable}.
  */
 final class RedisBuckets implements Buckets {
 
 	static final String KEY_PREFIX = "mailgate:ratelimit:";
 
-	private static final Log log = LogFactory.getLog(RedisBuckets.class);
+	private final RedisConnection<byte[]> redis;
 
-	private static final long RECONNECT_PAUSE_NANOS = Duration.ofSeconds(1).toNanos();
-
-	private final RedisClient client;
-
-	private final Duration timeout;
-
-	private volatile @Nullable Connected connected;
-
-	private volatile long nextAttempt;
+	private volatile @Nullable ProxyManager<String> proxies;
 
 	RedisBuckets(String url, Duration timeout) {
-		RedisURI uri = RedisURI.create(url);
-		uri.setTimeout(timeout);
-		this.client = RedisClient.create(uri);
-		this.client.setOptions(ClientOptions.builder()
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.timeoutOptions(TimeoutOptions.enabled(timeout))
-			.socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-			.build());
-		this.timeout = timeout;
-		this.nextAttempt = System.nanoTime();
-		// host and port only: the URL may hold a password
-		log.info("Rate limit buckets in Redis at %s:%d".formatted(uri.getHost(), uri.getPort()));
+		this.redis = new RedisConnection<>(url, timeout, RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE),
+				"Rate limit buckets");
 	}
 
 	@Override
@@ -104,50 +77,21 @@ final class RedisBuckets implements Buckets {
 	}
 
 	private ProxyManager<String> proxies() {
-		Connected current = this.connected;
-		if (current != null) {
-			return current.proxies();
-		}
-		synchronized (this) {
-			current = this.connected;
-			if (current == null) {
-				current = connect();
-				this.connected = current;
-			}
-			return current.proxies();
-		}
-	}
-
-	private Connected connect() {
-		if (System.nanoTime() - this.nextAttempt < 0) {
-			throw new StoreUnavailable("Redis could not be reached a moment ago", null);
-		}
-		try {
-			StatefulRedisConnection<String, byte[]> connection = this.client
-				.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-			ProxyManager<String> proxies = Bucket4jLettuce.casBasedBuilder(connection)
+		ProxyManager<String> current = this.proxies;
+		if (current == null) {
+			current = Bucket4jLettuce.casBasedBuilder(this.redis.get())
 				.expirationAfterWrite(
 						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-				.requestTimeout(this.timeout)
+				.requestTimeout(this.redis.timeout())
 				.build();
-			return new Connected(connection, proxies);
+			this.proxies = current;
 		}
-		catch (RuntimeException ex) {
-			this.nextAttempt = System.nanoTime() + RECONNECT_PAUSE_NANOS;
-			throw new StoreUnavailable("Redis could not be reached", ex);
-		}
+		return current;
 	}
 
 	@Override
 	public void close() {
-		Connected current = this.connected;
-		if (current != null) {
-			current.connection().close();
-		}
-		this.client.shutdown(Duration.ZERO, this.timeout);
-	}
-
-	private record Connected(StatefulRedisConnection<String, byte[]> connection, ProxyManager<String> proxies) {
+		this.redis.close();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import dev.mailgate.platform.MemoryCounters;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ class SignInThrottleTests {
 
 	private final SignInThrottle throttle = new SignInThrottle(new AccountsProperties(12,
 			new AccountsProperties.SignIn(3, 10, Duration.ofSeconds(15), Duration.ofMinutes(15), Duration.ofHours(1))),
-			this.clock);
+			this.clock, new MemoryCounters());
 
 	@Test
 	void letsAttemptsThroughBelowTheThreshold() {

@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.mailgate.apps.AppId;
+import dev.mailgate.platform.MemoryCounters;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AlertBurstsTests {
 
-	private final AlertBursts bursts = new AlertBursts();
+	private final AlertBursts bursts = new AlertBursts(new MemoryCounters());
 
 	private final AppId app = AppId.random();
 
@@ -43,7 +44,9 @@ class AlertBurstsTests {
 	}
 
 	private AlertBursts.Burst fail(int second) {
-		return this.bursts.record(this.app, this.start.plusSeconds(second), "203.0.113.9", 3, Duration.ofMinutes(5));
+		return this.bursts.record(this.app, this.start.plusSeconds(second), "203.0.113.9", 3, Duration.ofMinutes(5))
+			.toCompletableFuture()
+			.join();
 	}
 
 }
