@@ -5,9 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mailgate.contacts.BatchItemResult;
 import dev.mailgate.contacts.ConcurrentWrite;
@@ -18,9 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.Async;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Runs an import in the background: reads the file's rows, converts them by the mapping,
@@ -38,24 +33,12 @@ class ImportRunner {
 
 	private final ImportLookups lookups;
 
-	private final ImportJobs jobs;
+	private final ImportBookkeeping books;
 
-	private final ImportRejections rejections;
-
-	private final TransactionOperations transactions;
-
-	/**
-	 * The imports this node runs, whose heartbeat it writes.
-	 */
-	private final Set<UUID> running = ConcurrentHashMap.newKeySet();
-
-	ImportRunner(Contacts contacts, ImportLookups lookups, ImportJobs jobs, ImportRejections rejections,
-			TransactionOperations transactions) {
+	ImportRunner(Contacts contacts, ImportLookups lookups, ImportBookkeeping books) {
 		this.contacts = contacts;
 		this.lookups = lookups;
-		this.jobs = jobs;
-		this.rejections = rejections;
-		this.transactions = transactions;
+		this.books = books;
 	}
 
 	/**
@@ -65,32 +48,23 @@ class ImportRunner {
 	@Async
 	void run(ImportJob job, String text, char delimiter, ImportRows rows) {
 		ImportTally tally = new ImportTally(job.id());
-		this.running.add(job.id());
+		this.books.started(tally);
 		try {
 			rows(job, text, delimiter, rows, tally);
-			record(tally, () -> this.jobs.end(tally, ImportJob.State.DONE, null));
+			this.books.done(tally);
 		}
 		catch (ImportJobs.ImportLost ex) {
 			log.warn("Import {} of workspace {} was given up for interrupted while this node ran it; it stops",
 					job.id(), job.workspace().value());
+			this.books.lost(tally);
 		}
 		catch (RuntimeException ex) {
 			log.error("Import {} of workspace {} stopped after {} rows", job.id(), job.workspace().value(),
 					tally.processed(), ex);
-			fail(job, tally);
+			this.books.failed(tally,
+					"The import stopped after %,d of %,d rows; those are imported. Upload the file again to import the rest."
+						.formatted(tally.processed(), job.total()));
 		}
-		finally {
-			this.running.remove(job.id());
-		}
-	}
-
-	/**
-	 * Keeps the imports of this node from looking interrupted while a batch takes long.
-	 */
-	@Scheduled(fixedDelayString = "${mailgate.contacts.import-heartbeat:5s}",
-			initialDelayString = "${mailgate.contacts.import-heartbeat:5s}")
-	void heartbeat() {
-		this.jobs.heartbeat(List.copyOf(this.running));
 	}
 
 	private void rows(ImportJob job, String text, char delimiter, ImportRows rows, ImportTally tally) {
@@ -127,30 +101,6 @@ class ImportRunner {
 		return (first != null) ? "the same email is on line %d already".formatted(first) : null;
 	}
 
-	private void fail(ImportJob job, ImportTally tally) {
-		String why = "The import stopped after %,d of %,d rows; those are imported. Upload the file again to import the rest."
-			.formatted(tally.processed(), job.total());
-		try {
-			record(tally, () -> this.jobs.end(tally, ImportJob.State.FAILED, why));
-		}
-		catch (RuntimeException ex) {
-			// the database is likely what failed: the import shows as interrupted once
-			// its heartbeat is old
-			log.warn("Import {} could not be marked failed: {}", job.id(), ex.toString());
-		}
-	}
-
-	/**
-	 * Writes the counts and the rows rejected since the last write in one transaction.
-	 */
-	private void record(ImportTally tally, Runnable counts) {
-		List<ImportJob.Rejection> rejected = tally.written();
-		this.transactions.executeWithoutResult((status) -> {
-			counts.run();
-			this.rejections.add(tally.job(), rejected);
-		});
-	}
-
 	/**
 	 * Upserts the batch (when there is one) and writes the progress.
 	 */
@@ -158,7 +108,7 @@ class ImportRunner {
 		if (!batch.isEmpty()) {
 			upsert(job, batch, rows, tally);
 		}
-		record(tally, () -> this.jobs.progress(tally));
+		this.books.progress(tally);
 	}
 
 	private void upsert(ImportJob job, List<ImportRows.Row> batch, ImportRows rows, ImportTally tally) {
