@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.mailgate.accounts.Role;
@@ -186,30 +185,6 @@ class ContactImportNodesIntegrationTests extends ContactPagesTestSupport {
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.FOUND);
 		return result.getResponse().getRedirectedUrl();
-	}
-
-	/**
-	 * Polls the progress endpoint, as the page does, until the import ends.
-	 */
-	private Map<String, Object> finished(String job) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (Instant.now().isBefore(deadline)) {
-			Map<String, Object> status = OAuthFlows.json(get("/contacts/import/jobs/" + job + "/status"));
-			if (!"running".equals(status.get("state"))) {
-				return status;
-			}
-			pause();
-		}
-		throw new AssertionError("The import did not finish within 30 seconds");
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(50);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }
