@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.mailgate.accounts.Role;
 import dev.mailgate.accounts.WorkspaceMember;
@@ -144,6 +146,21 @@ class ContactImportNodesIntegrationTests extends ContactPagesTestSupport {
 			.hasMessageContaining("upload this file again in an hour");
 	}
 
+	@Test
+	void uploadPageSaysSoWhenTheWorkspacesWaitingFilesLeaveNoRoom() {
+		// a file as large as the room, waiting for its mapping (its size is what counts)
+		this.jdbc.sql("""
+				insert into contacts_import_uploads (id, workspace_id, file_name, content, content_size, cell_delimiter,
+				header_cells, sample_rows, rows_total, uploaded_at) values (?, ?, 'huge.csv', 'email', 100000000, ',',
+				'["email"]', '[]', 1, ?)""")
+			.params(UUID.randomUUID(), this.workspace.value(), OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
+
+		assertThat(uploadResult(FILE)).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("no room for another now", "upload this file again in an hour");
+	}
+
 	/**
 	 * Another node on the same database, with its clock and its bound on waiting uploads.
 	 */
@@ -176,15 +193,19 @@ class ContactImportNodesIntegrationTests extends ContactPagesTestSupport {
 	 * Uploads the file on the import page and answers the mapping page's path.
 	 */
 	private String upload(String file) {
-		MvcTestResult result = this.mvc.post()
+		MvcTestResult result = uploadResult(file);
+		assertThat(result).hasStatus(HttpStatus.FOUND);
+		return result.getResponse().getRedirectedUrl();
+	}
+
+	private MvcTestResult uploadResult(String file) {
+		return this.mvc.post()
 			.uri("/contacts/import")
 			.multipart()
 			.file(new MockMultipartFile("file", "contacts.csv", "text/csv", file.getBytes(StandardCharsets.UTF_8)))
 			.session(this.session)
 			.with(csrf())
 			.exchange();
-		assertThat(result).hasStatus(HttpStatus.FOUND);
-		return result.getResponse().getRedirectedUrl();
 	}
 
 }
