@@ -124,7 +124,9 @@ class ContactImportNodesIntegrationTests extends ContactPagesTestSupport {
 		assertThat(get("/contacts/import/jobs/" + silent.id())).bodyText()
 			.contains("The import of contacts.csv stopped",
 					"the Mailgate server running it stopped; those rows are imported");
-		assertThat(get("/contacts/import")).bodyText().doesNotContain("An import is running");
+		assertThat(get("/contacts/import")).bodyText()
+			.doesNotContain("An import is running")
+			.contains("Stopped early: summary");
 
 		String next = post(upload(FILE), "column0", "email", "column1", "first_name").getResponse().getRedirectedUrl();
 		assertThat(next).startsWith("/contacts/import/jobs/");
