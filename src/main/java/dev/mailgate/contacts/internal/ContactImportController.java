@@ -1,6 +1,7 @@
 package dev.mailgate.contacts.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ class ContactImportController {
 			CsvUpload upload = this.imports.upload(marketer, name, file.getBytes());
 			return "redirect:/contacts/import/" + upload.id();
 		}
-		catch (CsvReading.UnreadableFile ex) {
+		catch (CsvReading.UnreadableFile | ImportUploads.UploadsFull ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("error", ex.getMessage());
 			return initUploadForm(marketer, model);
@@ -101,7 +102,13 @@ class ContactImportController {
 		ImportMapping mapping = ImportMapping.read(params, upload.get().header().size());
 		List<String> problems = mapping.problems(upload.get().header(), fields, lists);
 		if (problems.isEmpty()) {
-			Optional<ImportJob> job = this.imports.start(marketer, upload.get(), mapping);
+			Optional<ImportJob> job;
+			try {
+				job = this.imports.start(marketer, upload.get(), mapping);
+			}
+			catch (ContactImports.UploadGone ex) {
+				return expired(redirect);
+			}
 			if (job.isPresent()) {
 				return "redirect:/contacts/import/jobs/" + job.get().id();
 			}
@@ -116,7 +123,7 @@ class ContactImportController {
 	String showProgress(WorkspaceMember marketer, @PathVariable String jobId, Model model) {
 		ImportJob job = this.imports.job(marketer, jobId);
 		model.addAttribute("job", ImportView.of(job));
-		model.addAttribute("rejections", job.rejections().stream().limit(100).toList());
+		model.addAttribute("rejections", this.imports.rejections(job, 100));
 		return "contacts/import-job";
 	}
 
@@ -136,10 +143,15 @@ class ContactImportController {
 		Writer writer = response.getWriter();
 		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
 			csv.printRecord("line", "email", "reason");
-			for (ImportJob.Rejection rejection : job.rejections()) {
-				csv.printRecord(rejection.line(), CsvCells.exported(rejection.email()),
-						CsvCells.exported(rejection.reason()));
-			}
+			this.imports.eachRejection(job, (rejection) -> {
+				try {
+					csv.printRecord(rejection.line(), CsvCells.exported(rejection.email()),
+							CsvCells.exported(rejection.reason()));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
 		}
 	}
 

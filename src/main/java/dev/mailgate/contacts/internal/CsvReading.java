@@ -99,15 +99,30 @@ final class CsvReading {
 			return strict(bytes, 3, StandardCharsets.UTF_8);
 		}
 		if (starts(bytes, 0xFF, 0xFE) || starts(bytes, 0xFE, 0xFF)) {
-			return strict(bytes, 0, StandardCharsets.UTF_16);
+			return noBinary(strict(bytes, 0, StandardCharsets.UTF_16));
 		}
 		for (byte b : bytes) {
 			if (b == 0) {
-				throw new UnreadableFile("This is not a CSV file: it holds binary data. Upload a CSV file "
-						+ "(text, one contact a row, cells separated by commas).");
+				throw binary();
 			}
 		}
 		return utf8OrWindows(bytes);
+	}
+
+	/**
+	 * A NUL character is in no spreadsheet's CSV file, and PostgreSQL keeps no text with
+	 * one (the upload waits there for its mapping).
+	 */
+	private static String noBinary(String text) {
+		if (text.indexOf(0) >= 0) {
+			throw binary();
+		}
+		return text;
+	}
+
+	private static UnreadableFile binary() {
+		return new UnreadableFile("This is not a CSV file: it holds binary data. Upload a CSV file "
+				+ "(text, one contact a row, cells separated by commas).");
 	}
 
 	private static void refuseWhatIsNoText(String name, byte[] bytes) {

@@ -6,14 +6,14 @@ import java.util.List;
 import dev.mailgate.accounts.WorkspaceId;
 
 /**
- * A CSV file uploaded for import and read once, waiting for its column mapping.
+ * A CSV file uploaded for import and read once, waiting for its column mapping. Its text
+ * stays in the database until the import starts ({@link ImportUploads#take}).
  *
- * @param text the file's contents, decoded
  * @param header the first row's cells, each named (a blank header becomes "Column 3")
  * @param samples the first few rows, for the mapping step
  * @param rows how many rows there are under the header (blank rows not counted)
  */
-record CsvUpload(String id, WorkspaceId workspace, String fileName, String text, char delimiter, List<String> header,
+record CsvUpload(String id, WorkspaceId workspace, String fileName, char delimiter, List<String> header,
 		List<List<String>> samples, int rows, Instant uploadedAt) {
 
 	/**

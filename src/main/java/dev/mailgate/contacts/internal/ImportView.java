@@ -18,8 +18,8 @@ public record ImportView(String id, String fileName, String started, boolean run
 		.withZone(ZoneOffset.UTC);
 
 	static ImportView of(ImportJob job) {
-		return new ImportView(job.id(), job.fileName(), TIME.format(job.startedAt()), job.running(), job.percent(),
-				job.total(), job.processed(), job.createdCount(), job.updatedCount(), job.rejectedCount(),
+		return new ImportView(job.id().toString(), job.fileName(), TIME.format(job.startedAt()), job.running(),
+				job.percent(), job.total(), job.processed(), job.created(), job.updated(), job.rejected(),
 				job.failure());
 	}
 

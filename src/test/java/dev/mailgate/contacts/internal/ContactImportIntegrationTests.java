@@ -3,8 +3,6 @@ package dev.mailgate.contacts.internal;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,6 @@ import dev.mailgate.contacts.ContactChanges;
 import dev.mailgate.contacts.ContactList;
 import dev.mailgate.contacts.FieldType;
 import dev.mailgate.contacts.SubscriptionStatus;
-import dev.mailgate.support.OAuthFlows;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -246,15 +243,6 @@ class ContactImportIntegrationTests extends ContactPagesTestSupport {
 		assertThat(get("/contacts/import")).bodyText().contains("Recent imports", "contacts.csv");
 	}
 
-	private static void pause() {
-		try {
-			Thread.sleep(50);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	private Map<String, ContactList> defineFieldsAndLists() {
 		this.contacts.defineField(this.workspace, "company_size", "Company size", FieldType.NUMBER);
 		this.contacts.defineField(this.workspace, "birthday", "Birthday", FieldType.DATE);
@@ -289,21 +277,6 @@ class ContactImportIntegrationTests extends ContactPagesTestSupport {
 		MvcTestResult started = post(mapping, params);
 		assertThat(started).hasStatus(HttpStatus.FOUND);
 		return started.getResponse().getRedirectedUrl().substring("/contacts/import/jobs/".length());
-	}
-
-	/**
-	 * Polls the progress endpoint, as the page does, until the import is done.
-	 */
-	private Map<String, Object> finished(String job) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (Instant.now().isBefore(deadline)) {
-			Map<String, Object> status = OAuthFlows.json(get("/contacts/import/jobs/" + job + "/status"));
-			if (!"running".equals(status.get("state"))) {
-				return status;
-			}
-			pause();
-		}
-		throw new AssertionError("The import did not finish within 30 seconds");
 	}
 
 }

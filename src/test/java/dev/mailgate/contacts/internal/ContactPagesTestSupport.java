@@ -1,5 +1,8 @@
 package dev.mailgate.contacts.internal;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.mailgate.IntegrationTestSupport;
@@ -68,6 +71,26 @@ abstract class ContactPagesTestSupport extends IntegrationTestSupport {
 	Contact contact(String email, String firstName, String... tags) {
 		return this.contacts.create(this.workspace,
 				new ContactChanges(email, firstName, null, null, "test", java.util.List.of(tags), null, null));
+	}
+
+	/**
+	 * Polls an import's progress endpoint, as the page does, until the import ends.
+	 */
+	Map<String, Object> finished(String job) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (Instant.now().isBefore(deadline)) {
+			Map<String, Object> status = OAuthFlows.json(get("/contacts/import/jobs/" + job + "/status"));
+			if (!"running".equals(status.get("state"))) {
+				return status;
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		throw new AssertionError("The import did not finish within 30 seconds");
 	}
 
 }
