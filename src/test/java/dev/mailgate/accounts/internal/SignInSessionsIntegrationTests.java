@@ -144,6 +144,28 @@ class SignInSessionsIntegrationTests extends IntegrationTestSupport {
 		assertThat(browser.get("/", "text/html").statusCode()).isEqualTo(302);
 	}
 
+	@Test
+	void changingThePasswordSignsThePersonOutOfEveryOtherBrowser() {
+		String email = newPerson();
+		HttpsClient laptop = browser();
+		HttpsClient phone = browser();
+		laptop.signIn(email, OAuthFlows.PASSWORD);
+		phone.signIn(email, OAuthFlows.PASSWORD);
+		HttpsClient stranger = browser();
+		stranger.signIn(newPerson(), OAuthFlows.PASSWORD);
+
+		String csrf = HttpsClient.csrf(laptop.get("/account", "text/html").body());
+		HttpResponse<String> changed = laptop.post("/account/password", "currentPassword", OAuthFlows.PASSWORD,
+				"newPassword", "a new password of some length", "_csrf", csrf);
+
+		assertThat(location(changed)).endsWith("/account?passwordChanged");
+		assertThat(laptop.get(path(location(changed)), "text/html").body())
+			.contains("Every other browser where you were signed in is signed out.");
+		assertThat(rows(sessionId(phone))).isZero();
+		assertThat(location(phone.get("/account", "text/html"))).endsWith("/login");
+		assertThat(stranger.get("/account", "text/html").statusCode()).isEqualTo(200);
+	}
+
 	// RFC 6749 §4.1.1: the authorization request waits in the session while the person
 	// signs in and consents; each step reads it back from the database
 	@Test
