@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.web.server.Cookie;
@@ -50,9 +51,15 @@ final class SessionCookies implements CookieSerializer {
 
 	/**
 	 * @return whether the request (or, for an error page, the request that failed) goes
-	 * to an address that never uses a session
+	 * to an address that never uses a session, or is the error page of a 503: the
+	 * database that keeps the sessions may be the one that is away, and that page must
+	 * show all the same
 	 */
 	static boolean withoutSession(HttpServletRequest request) {
+		if (Integer.valueOf(HttpServletResponse.SC_SERVICE_UNAVAILABLE)
+			.equals(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE))) {
+			return true;
+		}
 		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String uri = (failed instanceof String failedUri) ? failedUri : request.getRequestURI();
 		String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));

@@ -86,6 +86,9 @@ class SignInSessionsIntegrationTests extends IntegrationTestSupport {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	SessionCleanup cleanup;
+
 	@Test
 	void signInKeepsTheSessionInTheDatabaseBehindTheSameCookieAsBefore() {
 		String email = newPerson();
@@ -222,15 +225,25 @@ class SignInSessionsIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void aSessionThatCannotBeReadBackMeansSignedOutNeverAnError() {
+	void aSessionSealedByAnotherKeyMeansSignedOutNeverAnError() {
+		signedOutAfterTheSessionBecomes(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
+	}
+
+	@Test
+	void aSessionThatNoLongerDeserializesAfterAnUpgradeMeansSignedOutNeverAnError() {
+		// sealed with this key, but not an object this version of Mailgate can read back
+		signedOutAfterTheSessionBecomes(this.box.encrypt("a class that is gone".getBytes(StandardCharsets.UTF_8),
+				"accounts_sessions_attributes".getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	private void signedOutAfterTheSessionBecomes(byte[] attributeBytes) {
 		String email = newPerson();
 		HttpsClient browser = browser();
 		browser.signIn(email, OAuthFlows.PASSWORD);
-		// as after an upgrade that changed a class, or a key that is not this node's
 		this.jdbc.sql("""
 				update accounts_sessions_attributes set attribute_bytes = ?
 				where session_primary_id = (select primary_id from accounts_sessions where session_id = ?)""")
-			.params(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), sessionId(browser))
+			.params(attributeBytes, sessionId(browser))
 			.update();
 
 		HttpResponse<String> home = browser.get("/", "text/html");
@@ -250,8 +263,9 @@ class SignInSessionsIntegrationTests extends IntegrationTestSupport {
 		List<String> expired = IntStream.range(0, 40).mapToObj((i) -> expiredSession(nodeA)).toList();
 
 		CountDownLatch start = new CountDownLatch(1);
-		CompletableFuture<?> a = CompletableFuture.runAsync(() -> cleanUpAfter(start, nodeA));
-		CompletableFuture<?> b = CompletableFuture.runAsync(() -> cleanUpAfter(start, nodeB));
+		CompletableFuture<?> a = CompletableFuture
+			.runAsync(() -> cleanUpAfter(start, this.cleanup::deleteExpiredSessions));
+		CompletableFuture<?> b = CompletableFuture.runAsync(() -> cleanUpAfter(start, nodeB::cleanUpExpiredSessions));
 		start.countDown();
 		CompletableFuture.allOf(a, b).get();
 
@@ -259,14 +273,14 @@ class SignInSessionsIntegrationTests extends IntegrationTestSupport {
 		assertThat(rows(sessionId(browser))).isOne();
 	}
 
-	private static void cleanUpAfter(CountDownLatch start, JdbcIndexedSessionRepository node) {
+	private static void cleanUpAfter(CountDownLatch start, Runnable cleanUp) {
 		try {
 			start.await();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		node.cleanUpExpiredSessions();
+		cleanUp.run();
 	}
 
 	private static <S extends Session> String expiredSession(SessionRepository<S> sessions) {
