@@ -9,6 +9,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure that means "the database cannot be reached right now" from every other
@@ -32,7 +33,9 @@ public final class DatabaseOutage {
 	 * could not be reached or did not answer in time: no connection from the pool
 	 * (Hikari's timeout), a broken or refused connection (SQL state class 08, 57P01 to
 	 * 57P03 when PostgreSQL shuts down), a query or statement timeout. A transaction that
-	 * could not begin or commit carries one of them as its cause.
+	 * could not begin or commit carries one of them as its cause; one whose rollback
+	 * failed too (as when a session look-up loses its connection) carries it as the
+	 * application exception.
 	 */
 	public static boolean causedBy(Throwable failure) {
 		int depth = 0;
@@ -44,6 +47,10 @@ public final class DatabaseOutage {
 				return true;
 			}
 			if (cause instanceof SQLException sql && unreachable(sql.getSQLState())) {
+				return true;
+			}
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& causedBy(rollback.getApplicationException())) {
 				return true;
 			}
 		}

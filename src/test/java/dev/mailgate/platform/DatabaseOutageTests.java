@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
@@ -31,6 +32,11 @@ class DatabaseOutageTests {
 				new SQLException("terminating connection due to administrator command", "57P01"))))
 			.isTrue();
 		assertThat(DatabaseOutage.causedBy(new QueryTimeoutException("statement timeout"))).isTrue();
+		TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Cannot rollback when autoCommit is enabled."));
+		rollbackFailed.initApplicationException(new DataAccessResourceFailureException("select",
+				new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+		assertThat(DatabaseOutage.causedBy(rollbackFailed)).isTrue();
 	}
 
 	@Test

@@ -2,10 +2,14 @@ package dev.mailgate.accounts.internal;
 
 import java.util.Objects;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
@@ -16,7 +20,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The signed-in user's own account: who they are, and changing their password.
+ * The signed-in user's own account: who they are, and changing their password, which
+ * signs them out of every other browser, on every node.
  */
 @Controller
 class AccountController {
@@ -27,10 +32,14 @@ class AccountController {
 
 	private final AccountsProperties properties;
 
-	AccountController(JdbcAccounts accounts, PasswordEncoder passwords, AccountsProperties properties) {
+	private final FindByIndexNameSessionRepository<?> sessions;
+
+	AccountController(JdbcAccounts accounts, PasswordEncoder passwords, AccountsProperties properties,
+			FindByIndexNameSessionRepository<?> sessions) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.properties = properties;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/account")
@@ -42,7 +51,7 @@ class AccountController {
 
 	@PostMapping("/account/password")
 	String changePassword(@AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute("form") PasswordForm form,
-			BindingResult errors, Model model, HttpServletResponse response) {
+			BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response) {
 		UserRow row = this.accounts.user(user.id()).orElseThrow();
 		if (!errors.hasFieldErrors("currentPassword")
 				&& !this.passwords.matches(Objects.requireNonNull(form.currentPassword()), row.passwordHash())) {
@@ -59,7 +68,20 @@ class AccountController {
 			return "accounts/account";
 		}
 		this.accounts.changePassword(user.id(), this.passwords.encode(newPassword));
+		endOtherSessions(user, request.getSession(false));
 		return "redirect:/account?passwordChanged";
+	}
+
+	/**
+	 * Whoever knew the old password may be signed in elsewhere: those sessions end, this
+	 * one goes on.
+	 */
+	private void endOtherSessions(SignedInUser user, @Nullable HttpSession current) {
+		this.sessions.findByPrincipalName(user.getUsername())
+			.keySet()
+			.stream()
+			.filter((id) -> current == null || !id.equals(current.getId()))
+			.forEach(this.sessions::deleteById);
 	}
 
 }
