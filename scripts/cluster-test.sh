@@ -209,9 +209,10 @@ echo "    statuses $(value statuses); slowest answer $(value max_latency_ms) ms"
 sed -e "s/127.0.0.1:$port_a/A/g" -e "s/127.0.0.1:$port_b/B/g" "$work/nginx/access.log" \
   | awk -F'|' '{ n[$1 " " $2]++ } END { for (k in n) print k ": " n[k] }' | sort \
   | awk 'BEGIN { printf "    nginx (node, status: requests):" } { printf " %s,", $0 } END { print "" }' | sed 's/,$//'
+in_flight=$(grep -c "^127.0.0.1:$port_a|502$" "$work/nginx/access.log" || true)
 if [ "$requests" -gt 0 ] && [ $(( failures * 1000 )) -lt $(( requests * 5 )) ]; then
   pass "$(awk -v f="$failures" -v r="$requests" 'BEGIN { printf "%.3f", 100 * f / r }') % failed"
-else fail "$failures of $requests requests failed (0.5 % allowed)"; fi
+else fail "$failures of $requests requests failed (0.5 % allowed; $in_flight were in flight on A when it died)"; fi
 echo "    tokens received $(value tokens): introspected on B"
 if python3 scripts/cluster-check.py introspect "$node_b" cluster-bootstrap "$secret" /dev/null "$work"/load/tokens-*.txt \
     > "$work/introspection.txt"; then
