@@ -9,11 +9,14 @@ import java.util.UUID;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import dev.mailgate.support.MockMvcSessionCookies;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -44,6 +47,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 				// Integrations: providers are WireMock or another Mailgate on 127.0.0.1
 				"mailgate.integrations.allow-loopback=true" })
 @AutoConfigureMockMvc
+@Import(MockMvcSessionCookies.class)
 public abstract class IntegrationTestSupport {
 
 	public static final String ADMIN_EMAIL = "operator@mailgate.test";

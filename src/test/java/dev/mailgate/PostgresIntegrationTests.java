@@ -3,6 +3,7 @@ package dev.mailgate;
 import java.util.List;
 import java.util.Map;
 
+import dev.mailgate.support.MockMvcSessionCookies;
 import dev.mailgate.support.OAuthFlows;
 import dev.mailgate.support.OAuthFlows.Pkce;
 import dev.mailgate.support.RequiresPostgres;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +36,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 		properties = { "mailgate.data.dir=target/it-data/${random.uuid}", "mailgate.bootstrap.client.id=pg-automation",
 				"mailgate.bootstrap.client.secret=bootstrap-secret-of-at-least-32-characters" })
 @AutoConfigureMockMvc
+@Import(MockMvcSessionCookies.class)
 class PostgresIntegrationTests {
 
 	@Autowired

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,13 +36,15 @@ public final class HttpsClient {
 
 	private final HttpClient client;
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final String base;
 
 	public HttpsClient(Path dataDirectory, int port) {
 		this.base = "https://localhost:" + port;
 		this.client = HttpClient.newBuilder()
 			.sslContext(trusting(certificate(dataDirectory)))
-			.cookieHandler(new CookieManager())
+			.cookieHandler(this.cookies)
 			.build();
 	}
 
@@ -72,14 +76,52 @@ public final class HttpsClient {
 	 */
 	public HttpResponse<String> signIn(String email, String password) {
 		HttpResponse<String> form = get("/login", "text/html");
-		Matcher token = CSRF.matcher(form.body());
-		if (!token.find()) {
-			throw new IllegalStateException("The sign-in page has no CSRF token");
+		return post("/login", "email", email, "password", password, "_csrf", csrf(form.body()));
+	}
+
+	/**
+	 * Sends a form POST with the fields given as name, value, name, value…
+	 */
+	public HttpResponse<String> post(String path, String... fields) {
+		return post(path, new String[0], fields);
+	}
+
+	/**
+	 * Sends a form POST with these headers (name, value…) and fields (name, value…).
+	 */
+	public HttpResponse<String> post(String path, String[] headers, String... fields) {
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			body.append((i > 0) ? "&" : "").append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
 		}
-		String body = "email=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
-		return send(HttpRequest.newBuilder(URI.create(this.base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded");
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request.POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+	}
+
+	/**
+	 * @return the CSRF token of the first form on the page
+	 */
+	public static String csrf(String page) {
+		Matcher token = CSRF.matcher(page);
+		if (!token.find()) {
+			throw new IllegalStateException("The page has no CSRF token");
+		}
+		return token.group(1);
+	}
+
+	/**
+	 * @return the cookie of this name that the client holds, as a browser would send it
+	 */
+	public Optional<HttpCookie> cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.findFirst();
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -1,0 +1,62 @@
+package dev.mailgate.accounts.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.web.server.Cookie;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+
+/**
+ * The session cookie, as {@code server.servlet.session.cookie.*} describes it (what
+ * Spring Boot would make), except that the protocol endpoints, the API, health checks and
+ * email tracking never read it: a request there never looks a session up in the database,
+ * even when a browser sends the cookie along. They are the hot paths, and none of them
+ * serves a signed-in person (bearer tokens, client credentials, signed links).
+ */
+final class SessionCookies implements CookieSerializer {
+
+	private static final List<String> WITHOUT_SESSION = List.of("/oauth2/token", "/oauth2/introspect", "/oauth2/revoke",
+			"/oauth2/jwks", "/oauth2/register", "/userinfo", "/api/", "/.well-known/", "/actuator/health", "/t/",
+			"/u/");
+
+	private final DefaultCookieSerializer cookies = new DefaultCookieSerializer();
+
+	SessionCookies(Cookie cookie) {
+		PropertyMapper map = PropertyMapper.get();
+		map.from(cookie::getName).to(this.cookies::setCookieName);
+		map.from(cookie::getDomain).to(this.cookies::setDomainName);
+		map.from(cookie::getPath).to(this.cookies::setCookiePath);
+		map.from(cookie::getHttpOnly).to(this.cookies::setUseHttpOnlyCookie);
+		map.from(cookie::getSecure).to(this.cookies::setUseSecureCookie);
+		map.from(cookie::getMaxAge).asInt(Duration::getSeconds).to(this.cookies::setCookieMaxAge);
+		map.from(cookie::getSameSite).to((sameSite) -> this.cookies.setSameSite(sameSite.attributeValue()));
+		map.from(cookie::getPartitioned).to(this.cookies::setPartitioned);
+	}
+
+	@Override
+	public void writeCookieValue(CookieValue cookieValue) {
+		this.cookies.writeCookieValue(cookieValue);
+	}
+
+	@Override
+	public List<String> readCookieValues(HttpServletRequest request) {
+		return withoutSession(request) ? List.of() : this.cookies.readCookieValues(request);
+	}
+
+	/**
+	 * @return whether the request (or, for an error page, the request that failed) goes
+	 * to an address that never uses a session
+	 */
+	static boolean withoutSession(HttpServletRequest request) {
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String uri = (failed instanceof String failedUri) ? failedUri : request.getRequestURI();
+		String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
+		return WITHOUT_SESSION.stream().anyMatch(path::startsWith);
+	}
+
+}
