@@ -6,7 +6,7 @@
   cluster-check.py introspect BASE CLIENT_ID CLIENT_SECRET REVOKED_FILE TOKEN_FILE...
       asks BASE/oauth2/introspect (RFC 7662) about every token in the files, on 8 keep-alive
       connections at once; prints "checked N active N revoked N lost N" and each lost token's
-      last 6 characters. A token is lost when it is not active and not listed in REVOKED_FILE.
+      last 4 characters. A token is lost when it is not active and not listed in REVOKED_FILE.
       Exits 1 when one is lost or could not be checked.
 """
 import base64
@@ -69,7 +69,7 @@ def introspect(base, client_id, client_secret, revoked_file, token_files):
     lost = [t for t, a in results.items() if a != "active" and not (a == "inactive" and t in revoked)]
     print(f"checked {len(results)} active {active} revoked {revoked_seen} lost {len(lost)}")
     for token in lost[:10]:
-        print(f"  lost ...{token[-6:]}: {results[token]}")
+        print(f"  lost ...{token[-4:]}: {results[token]}")
     return 1 if lost or len(results) != len(tokens) else 0
 
 

@@ -104,7 +104,7 @@ register() { # NODE JSON: registers an app (RFC 7591), prints its answer
 echo "==> 1. A token issued by node A works on node B"
 token=$(token_on "$node_a" contacts.read)
 status=$(api_status "$node_b" "$token")
-echo "    token from A: $([ -n "$token" ] && echo "...${token: -6}" || echo none); GET /api/v1/contacts on B: $status"
+echo "    token from A: $([ -n "$token" ] && echo "...${token: -4}" || echo none); GET /api/v1/contacts on B: $status"
 if [ -n "$token" ] && [ "$status" = 200 ]; then pass "B accepted A's token"; else fail "B answered $status"; fi
 
 echo "==> 2. A token revoked on node A (RFC 7009) is refused on node B within 1 s"
@@ -138,19 +138,19 @@ web=$(register "$node_a" "{\"client_name\":\"Cluster web app\",\"grant_types\":[
 web_id=$(echo "$web" | json_field client_id) web_secret=$(echo "$web" | json_field client_secret)
 echo "    sign in on A: $(sign_in "$node_a")"
 authorize="$node_b/oauth2/authorize?response_type=code&client_id=$web_id&redirect_uri=$redirect&scope=contacts.read&state=cluster-state&code_challenge=$challenge&code_challenge_method=S256"
-consent=$(page -o "$work/consent.html" -w '%{http_code} %{redirect_url}' "$authorize")
+consent=$(page -L -o "$work/consent.html" -w '%{http_code} %{url_effective}' "$authorize")
 consent_state=$(hidden_field state < "$work/consent.html")
-echo "    authorization request on B: $consent$([ -n "$consent_state" ] && echo ' (the consent page)')"
+echo "    authorization request on B: ${consent%%\?*}$([ -n "$consent_state" ] && echo ' (the consent page)')"
 approved=$(page -o /dev/null -w '%{http_code} %{redirect_url}' -d "client_id=$web_id" -d scope=contacts.read \
   --data-urlencode "state=$consent_state" --data-urlencode "_csrf=$(hidden_field _csrf < "$work/consent.html")" \
   "$node_a/oauth2/authorize")
 code=$(echo "$approved" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
 returned_state=$(echo "$approved" | sed -n 's/.*[?&]state=\([^&]*\).*/\1/p')
-echo "    consent approved on A: ${approved%% *}, redirect with ${code:+a code}${code:-no code}, state ${returned_state:-none}"
+echo "    consent approved on A: ${approved%% *}, redirect with $([ -n "$code" ] && echo "a code" || echo "no code"), state ${returned_state:-none}"
 exchanged=$(curl -s -u "$web_id:$web_secret" -d grant_type=authorization_code -d "code=$code" \
   -d "redirect_uri=$redirect" -d "code_verifier=$verifier" "$node_b/oauth2/token")
 web_token=$(echo "$exchanged" | json_field access_token)
-echo "    code exchanged on B: ${web_token:+an access token}${web_token:-$(echo "$exchanged" | json_field error)}"
+echo "    code exchanged on B: $([ -n "$web_token" ] && echo "an access token" || echo "$exchanged" | json_field error)"
 web_api=$( [ -n "$web_token" ] && api_status "$node_a" "$web_token" || echo "-")
 echo "    GET /api/v1/contacts on A with it: $web_api"
 if [ "$web_api" = 200 ] && [ "$returned_state" = cluster-state ]; then pass "the flow completed across nodes"
@@ -209,7 +209,7 @@ echo "    statuses $(value statuses); slowest answer $(value max_latency_ms) ms"
 sed -e "s/127.0.0.1:$port_a/A/g" -e "s/127.0.0.1:$port_b/B/g" "$work/nginx/access.log" \
   | awk -F'|' '{ n[$1 " " $2]++ } END { for (k in n) print k ": " n[k] }' | sort \
   | awk 'BEGIN { printf "    nginx (node, status: requests):" } { printf " %s,", $0 } END { print "" }' | sed 's/,$//'
-in_flight=$(grep -c "^127.0.0.1:$port_a|502$" "$work/nginx/access.log" || true)
+in_flight=$(grep -c "^127.0.0.1:$port_a|502|" "$work/nginx/access.log" || true)
 if [ "$requests" -gt 0 ] && [ $(( failures * 1000 )) -lt $(( requests * 5 )) ]; then
   pass "$(awk -v f="$failures" -v r="$requests" 'BEGIN { printf "%.3f", 100 * f / r }') % failed"
 else fail "$failures of $requests requests failed (0.5 % allowed; $in_flight were in flight on A when it died)"; fi
