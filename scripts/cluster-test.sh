@@ -50,7 +50,8 @@ fail() { echo "    FAIL: $*"; failed=1; }
 millis() { echo $(( $(date +%s%N) / 1000000 )); }
 
 echo "==> Cluster: PostgreSQL database $database, Redis database $redis_db, 2 nodes, nginx on $base"
-psql_admin -c "drop database if exists $database with (force)" -c "create database $database owner mailgate" >/dev/null
+psql_admin -c "drop database if exists $database with (force)" >/dev/null 2>&1 || true  # quiet when it is not there
+psql_admin -c "create database $database owner mailgate" >/dev/null
 redis-cli -h 127.0.0.1 -n "$redis_db" flushdb >/dev/null
 ./mailgate prepare >/dev/null
 keyset=$(python3 scripts/cluster-check.py keyset)
@@ -205,8 +206,8 @@ requests=$(value requests) wrong=$(value failed) socket_errors=$(value socket_er
 failures=$(( wrong + socket_errors ))
 echo "    requests $requests, failed $failures ($wrong answers other than 200/201, $socket_errors socket errors: $(value error_kinds))"
 echo "    statuses $(value statuses); slowest answer $(value max_latency_ms) ms"
-# nginx's log: "upstream|status", with "A, B" as the upstream when A could not be reached and B answered
-sed -e "s/127.0.0.1:$port_a/A/g" -e "s/127.0.0.1:$port_b/B/g" "$work/nginx/access.log" \
+# nginx's log: "upstream|status|...", with "A, B" as the upstream when A could not be reached and B answered
+sed -e "s/127.0.0.1:$port_a/A/g" -e "s/127.0.0.1:$port_b/B/g" -e 's/^A, B|/A then B|/' "$work/nginx/access.log" \
   | awk -F'|' '{ n[$1 " " $2]++ } END { for (k in n) print k ": " n[k] }' | sort \
   | awk 'BEGIN { printf "    nginx (node, status: requests):" } { printf " %s,", $0 } END { print "" }' | sed 's/,$//'
 in_flight=$(grep -c "^127.0.0.1:$port_a|502|" "$work/nginx/access.log" || true)
@@ -223,7 +224,7 @@ psql_admin -d "$database" -c "select email from contacts_contacts where email li
   | sort -u > "$work/present.txt"
 missing=$(comm -23 "$work/acked.txt" "$work/present.txt" | wc -l)
 echo "    contacts acknowledged $(wc -l < "$work/acked.txt"), in the database $(wc -l < "$work/present.txt")" \
-  "(more when a write was carried out but its answer was lost with node A), missing $missing"
+  "(more: writes carried out whose answer was lost with node A or when wrk stopped), missing $missing"
 if [ "$missing" -eq 0 ] && [ -s "$work/acked.txt" ]; then pass "every acknowledged contact write is there"
 else fail "$missing acknowledged contact writes are missing"; fi
 
