@@ -39,7 +39,7 @@ MAILGATE_DATA_DIR="$data" MAILGATE_TLS_MODE=proxy SERVER_PORT=$port MAILGATE_ISS
   MAILGATE_BOOTSTRAP_ADMIN_EMAIL=soak@localhost MAILGATE_BOOTSTRAP_ADMIN_PASSWORD=soak-admin-password \
   MAILGATE_BOOTSTRAP_CLIENT_ID=soak-bootstrap MAILGATE_BOOTSTRAP_CLIENT_SECRET="$secret" \
   MAILGATE_RATELIMIT_TOKENENDPOINT_QUOTA=1000000000 MAILGATE_RATELIMIT_API_QUOTA=1000000000 \
-  env "${database[@]}" ./mailgate serve > "$data/mailgate.log" 2>&1 &
+  JAVA_TOOL_OPTIONS="-Xlog:gc:file=$data/gc.log" env "${database[@]}" ./mailgate serve > "$data/mailgate.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 600); do
@@ -64,15 +64,17 @@ mix() { # SECONDS RATE [--latency]: one wrk run of the mix (RATE 0: full speed);
     wrk -t$threads -c$connections -d"$1"s --timeout 5s ${3:-} -s bench/lua/soak-mix.lua "$base" 2>&1 | grep '^RESULT'
 }
 value() { echo "$2" | sed -E "s/.*$1=([0-9.]+).*/\1/"; }
-live_heap() { # MiB in use right after a full collection
+live_heap() { # MiB left by a full collection, from the node's GC log (what it keeps, not garbage yet)
   jcmd "$pid" GC.run >/dev/null 2>&1 || true
-  jcmd "$pid" GC.heap_info 2>/dev/null | sed -nE 's/.* used ([0-9]+)K.*/\1/p' | head -n 1 | awk '{print int($1/1024)}'
+  grep -a 'Pause Full' "$data/gc.log" | tail -n 1 | sed -nE 's/.*->([0-9]+)M.*/\1/p'
 }
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status"; }
 
-echo "==> Warm-up (30 s), then the maximum (30 s) on the mix: 1 client_credentials grant per $per_grant API GETs"
-mix 30 0 >/dev/null
-max=$(mix 30 0 --latency)
+echo "==> Warm-up (60 s), then the maximum (the better of two 20 s runs) on the mix: 1 client_credentials grant per $per_grant API GETs"
+mix 60 0 >/dev/null
+max=$(mix 20 0 --latency)
+again=$(mix 20 0 --latency)
+[ "$(value rps "$again")" -le "$(value rps "$max")" ] || max=$again
 max_rps=$(value rps "$max")
 target=$(( max_rps * share / 100 ))
 echo "    maximum: $max_rps requests/s (p99 $(value p99 "$max") ms); holding $target requests/s (${share} %) for $minutes minutes"
