@@ -15,6 +15,7 @@
 # request or growing memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/node.sh
 
 minutes=${SOAK_MINUTES:-10}
 share=${SOAK_SHARE:-70}
@@ -33,7 +34,7 @@ if [ "${BENCH_DB:-h2}" = postgres ]; then
     SPRING_DATASOURCE_USERNAME=mailgate SPRING_DATASOURCE_PASSWORD=mailgate)
 fi
 ./mailgate prepare >/dev/null
-secret="soak-bootstrap-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+secret="soak-bootstrap-secret-$(random_hex 16)"
 # Rate limits counted, with budgets the load cannot spend (as in bench/load.sh).
 MAILGATE_DATA_DIR="$data" MAILGATE_TLS_MODE=proxy SERVER_PORT=$port MAILGATE_ISSUER="$base" \
   MAILGATE_BOOTSTRAP_ADMIN_EMAIL=soak@localhost MAILGATE_BOOTSTRAP_ADMIN_PASSWORD=soak-admin-password \
@@ -42,21 +43,16 @@ MAILGATE_DATA_DIR="$data" MAILGATE_TLS_MODE=proxy SERVER_PORT=$port MAILGATE_ISS
   JAVA_TOOL_OPTIONS="-Xlog:gc:file=$data/gc.log" env "${database[@]}" ./mailgate serve > "$data/mailgate.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 600); do
-  curl -sf "$base/actuator/health" >/dev/null 2>&1 && break
-  kill -0 $pid 2>/dev/null || { cat "$data/mailgate.log"; exit 1; }
-  sleep 0.1
-done
+wait_healthy "$base" "$pid" "$data/mailgate.log"
 
-field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 creator=$(curl -sf -u "soak-bootstrap:$secret" -d grant_type=client_credentials -d scope=client.create \
-  "$base/oauth2/token" | field access_token)
+  "$base/oauth2/token" | json_field access_token)
 app=$(curl -sf -H "Authorization: Bearer $creator" -H 'Content-Type: application/json' \
   -d '{"client_name":"Soak","grant_types":["client_credentials"],"scope":"contacts.read"}' "$base/oauth2/register")
-client_id=$(echo "$app" | field client_id)
-client_secret=$(echo "$app" | field client_secret)
+client_id=$(echo "$app" | json_field client_id)
+client_secret=$(echo "$app" | json_field client_secret)
 basic=$(printf '%s:%s' "$client_id" "$client_secret" | base64 -w0)
-token() { curl -sf -u "$client_id:$client_secret" -d grant_type=client_credentials "$base/oauth2/token" | field access_token; }
+token() { curl -sf -u "$client_id:$client_secret" -d grant_type=client_credentials "$base/oauth2/token" | json_field access_token; }
 [ -n "$(token)" ] || { echo "setup failed: no token" >&2; exit 1; }
 
 mix() { # SECONDS RATE [--latency]: one wrk run of the mix (RATE 0: full speed); prints its RESULT line

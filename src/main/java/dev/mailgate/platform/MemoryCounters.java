@@ -58,8 +58,9 @@ public final class MemoryCounters implements SharedCounters {
 	}
 
 	@Override
-	public void forget(String key) {
+	public CompletionStage<Void> forget(String key) {
 		this.entries.invalidate(key);
+		return CompletableFuture.completedFuture(null);
 	}
 
 	private sealed interface Entry permits Counter, Latest {

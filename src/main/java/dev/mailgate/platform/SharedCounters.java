@@ -47,8 +47,9 @@ public interface SharedCounters {
 	List<List<String>> latest(List<String> keys);
 
 	/**
-	 * Forgets the key's list or counter, without waiting.
+	 * Forgets the key's list or counter; callers need not wait for it.
+	 * @return done once the store has forgotten it (at once in memory)
 	 */
-	void forget(String key);
+	CompletionStage<Void> forget(String key);
 
 }

@@ -98,9 +98,10 @@ final class RedisCounters implements SharedCounters, AutoCloseable {
 	}
 
 	@Override
-	public void forget(String key) {
+	public CompletionStage<Void> forget(String key) {
 		this.local.forget(key);
-		orLocally(() -> commands().del(KEY_PREFIX + key), () -> CompletableFuture.completedFuture(0L));
+		return orLocally(() -> commands().del(KEY_PREFIX + key), () -> CompletableFuture.completedFuture(0L))
+			.thenApply((deleted) -> null);
 	}
 
 	private List<List<String>> readLocally(List<String> keys, Exception ex) {

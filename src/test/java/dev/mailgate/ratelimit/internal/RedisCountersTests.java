@@ -53,7 +53,7 @@ class RedisCountersTests {
 	@Test
 	void aListForgottenOnOneNodeIsForgottenOnTheOther() {
 		push(this.nodeA, "1");
-		this.nodeB.counters().forget(this.key);
+		this.nodeB.counters().forget(this.key).toCompletableFuture().join();
 
 		assertThat(push(this.nodeA, "2")).containsExactly("2");
 	}
