@@ -56,7 +56,7 @@ public final class Fuzzing {
 
 	/**
 	 * Fails (a finding, for Jazzer) when the server answered with a 5xx, threw an
-	 * exception no handler resolved, or showed a stack trace.
+	 * exception no handler resolved, or showed a stack trace in an error answer.
 	 */
 	public static void assertHandled(MvcTestResult result) {
 		if (result.getUnresolvedException() != null) {
@@ -66,6 +66,13 @@ public final class Fuzzing {
 		String body = body(result);
 		if (status >= 500) {
 			throw new AssertionError("Status " + status + " for " + describe(result) + ": " + body);
+		}
+		if (status < 400) {
+			// a successful answer shows data, and the data may be what an earlier request
+			// of
+			// the same input stored (a contact named "…at org.…"): stack traces come with
+			// errors
+			return;
 		}
 		String sent = sent(result);
 		for (String mark : STACK_TRACE_MARKS) {
