@@ -51,6 +51,7 @@ class UnreadableMediaTypesIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void pagesAndEndpointsWithUnreadableAcceptAnswerAsIfAnythingWasAccepted() throws Exception {
+		// RFC 9110 §12.5.1: a request without Accept accepts any media type
 		HttpResponse<String> login = send(get("/login").header("Accept", UNREADABLE));
 		HttpResponse<String> token = send(post("/oauth2/token", "grant_type=client_credentials&scope=contacts.read")
 			.header("Authorization", basic(BOOTSTRAP_CLIENT_ID, BOOTSTRAP_CLIENT_SECRET))
