@@ -24,6 +24,9 @@ class IntegrationsPageBrowserTests extends ConnectTestSupport {
 		this.browser = new Browser(this.port);
 		this.browser.open("/login");
 		this.browser.fill("email", this.email).fill("password", OAuthFlows.PASSWORD).click("button[type=submit]");
+		// Opening the next page before the sign-in answered would race it: the page would
+		// be the sign-in form again.
+		this.browser.waitForText("Hello");
 	}
 
 	@AfterEach
