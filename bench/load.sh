@@ -248,9 +248,13 @@ results=$(mktemp)
   done
 } > "$results"
 rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
+# The JVM gives heap it no longer needs back to the system once the load stops (the launcher's
+# periodic collection, docs/benchmarks.md "Memory"): resident memory again after a pause.
+sleep "${BENCH_IDLE_SECONDS:-30}"
+idle_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
 
 echo "Mailgate $(git rev-parse --short HEAD 2>/dev/null || echo '?') over ${scheme^^} on ${BENCH_DB:-h2}, $(java -version 2>&1 | head -n 1), wrk -t$threads -c$connections, ${duration}s per run after ${warmup}s warm-up, $(nproc) cores"
-echo "Launch to healthy: Mailgate ${healthy}s; resident memory after the load: Mailgate ${rss} MiB"
+echo "Launch to healthy: Mailgate ${healthy}s; resident memory: Mailgate ${rss} MiB at the end of the load, ${idle_rss} MiB ${BENCH_IDLE_SECONDS:-30} s later"
 if [ "$compare" = 1 ]; then
   kc_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$KC_PID/status 2>/dev/null || echo '?')
   op_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$OP_PID/status 2>/dev/null || echo '?')
