@@ -3,16 +3,23 @@ package dev.mailgate.platform.internal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.mailgate.IntegrationTestSupport;
 import dev.mailgate.support.HttpsClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.webmvc.actuate.endpoint.web.WebMvcEndpointHandlerMapping;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -29,6 +36,9 @@ class WebEdgeIntegrationTests extends IntegrationTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void servesHttpsWithTheCertificateItCreatedInTheDataDirectory() throws Exception {
@@ -116,6 +126,19 @@ class WebEdgeIntegrationTests extends IntegrationTestSupport {
 	void healthIsOpenToEveryone() {
 		assertThat(this.mvc.get().uri("/actuator/health")).hasStatusOk().bodyText().contains("UP");
 		assertThat(this.mvc.get().uri("/actuator/health/readiness")).hasStatusOk();
+	}
+
+	@Test
+	void applicationEndpointsAreFoundBeforeTheActuatorIsAsked() {
+		List<HandlerMapping> mappings = new ArrayList<>(this.context.getBeansOfType(HandlerMapping.class).values());
+		AnnotationAwareOrderComparator.sort(mappings);
+		List<Class<?>> order = mappings.stream().<Class<?>>map(Object::getClass).toList();
+
+		assertThat(order).containsSubsequence(RequestMappingHandlerMapping.class, WebMvcEndpointHandlerMapping.class);
+		// the actuator still answers its own paths, one mapping later
+		assertThat(this.mvc.get().uri("/actuator/health/liveness")).hasStatusOk().bodyText().contains("UP");
+		assertThat(this.mvc.get().uri("/actuator/prometheus").with(httpBasic(ADMIN_EMAIL, ADMIN_PASSWORD)))
+			.hasStatusOk();
 	}
 
 	@Test
