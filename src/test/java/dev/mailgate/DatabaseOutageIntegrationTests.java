@@ -113,7 +113,7 @@ class DatabaseOutageIntegrationTests {
 		HttpResponse<String> contacts = timed(
 				() -> send(request("/api/v1/contacts").header("Authorization", "Bearer " + token).GET()));
 		assertUnavailable(contacts, "application/problem+json");
-		assertThat(contacts.body()).contains("\"status\":503").contains("cannot reach its database");
+		assertThat(contacts.body()).contains("\"status\":503").contains("database is not answering");
 	}
 
 	@Test

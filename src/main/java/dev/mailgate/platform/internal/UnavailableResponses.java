@@ -29,7 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class UnavailableResponses {
 
-	static final String DETAIL = "Mailgate cannot reach its database at the moment. Try again in a few seconds.";
+	static final String DETAIL = "Mailgate's database is not answering at the moment (unreachable or overloaded). Try again in a few seconds.";
 
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> databaseOutageFilter() {
