@@ -5,6 +5,7 @@
 #   bench/load.sh --compare  the full run, side by side with Keycloak 26 (RS256 and ES256 realms) and
 #                            node oidc-provider 9, all on plain HTTP on 127.0.0.1 (bench/competitors/)
 #   BENCH_ONLY=introspection bench/load.sh    only the cases whose name contains that text
+#   BENCH_IDLE_SECONDS=5 bench/load.sh        how long after the load resident memory is read again (30 s)
 #   BENCH_TLS=1 bench/load.sh                  Mailgate over its default HTTPS (self-signed) instead
 #   BENCH_DB=postgres bench/load.sh            Mailgate on PostgreSQL (127.0.0.1:5432, database mailgate_bench,
 #                                              role mailgate, as .ci/services sets up; emptied first)
@@ -17,8 +18,10 @@
 # Prints a Markdown table; every loop is bounded in time and stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/node.sh
 
 duration=20; warmup=10; rounds=2; compare=0
+idle=${BENCH_IDLE_SECONDS:-30}  # resident memory is read at the end of the load and this long after
 if [ "${1:-}" = "--short" ]; then duration=3; warmup=1; rounds=1; fi
 if [ "${1:-}" = "--compare" ]; then compare=1; fi
 threads=2; connections=16
@@ -32,8 +35,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 data=$(mktemp -d)
 database=()
 if [ "${BENCH_DB:-h2}" = postgres ]; then
-  PGPASSWORD=mailgate psql -q -h 127.0.0.1 -U mailgate -d mailgate_bench \
-    -c 'drop schema if exists public cascade' -c 'create schema public' >/dev/null
+  empty_bench_database
   database=(SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/mailgate_bench
     SPRING_DATASOURCE_USERNAME=mailgate SPRING_DATASOURCE_PASSWORD=mailgate)
 fi
@@ -47,7 +49,7 @@ fi
 # One app asks for thousands of tokens and API calls a second: the rate limits stay in place (every
 # request is counted) but with budgets it cannot spend, so that nothing is refused.
 rate_limit=1000000000
-admin_secret="bench-bootstrap-secret-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+admin_secret="bench-bootstrap-secret-$(random_hex 16)"
 started=$(date +%s.%N)
 MAILGATE_DATA_DIR="$data" MAILGATE_TLS_MODE=$tls_mode SERVER_PORT=$port MAILGATE_ISSUER="$base" \
   MAILGATE_BOOTSTRAP_ADMIN_EMAIL=bench@localhost MAILGATE_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \
@@ -65,45 +67,40 @@ cleanup() {
   rm -rf "$data"
 }
 trap cleanup EXIT
-for _ in $(seq 1 600); do
-  curl -sf "$base/actuator/health" >/dev/null 2>&1 && break
-  kill -0 $pid 2>/dev/null || { cat "$data/mailgate.log"; exit 1; }
-  sleep 0.1
-done
+wait_healthy "$base" "$pid" "$data/mailgate.log"
 healthy=$(echo "$(date +%s.%N) - $started" | bc)
 
-field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 basic() { printf '%s:%s' "$1" "$2" | base64 -w0; }
 
 creator=$(curl -sf -u "bench-bootstrap:$admin_secret" -d grant_type=client_credentials -d scope=client.create \
-  "$base/oauth2/token" | field access_token)
+  "$base/oauth2/token" | json_field access_token)
 app=$(curl -sf -H "Authorization: Bearer $creator" -H 'Content-Type: application/json' \
   -d '{"client_name":"Bench","grant_types":["client_credentials"],"scope":"contacts.read"}' "$base/oauth2/register")
-client_id=$(echo "$app" | field client_id)
-client_secret=$(echo "$app" | field client_secret)
-token=$(curl -sf -u "$client_id:$client_secret" -d grant_type=client_credentials "$base/oauth2/token" | field access_token)
+client_id=$(echo "$app" | json_field client_id)
+client_secret=$(echo "$app" | json_field client_secret)
+token=$(curl -sf -u "$client_id:$client_secret" -d grant_type=client_credentials "$base/oauth2/token" | json_field access_token)
 [ -n "$token" ] || { echo "setup failed: no token" >&2; exit 1; }
 
 # The contacts API: an app with both contacts scopes, and one contact to read.
 crm=$(curl -sf -H "Authorization: Bearer $creator" -H 'Content-Type: application/json' \
   -d '{"client_name":"Bench CRM","grant_types":["client_credentials"],"scope":"contacts.read contacts.write"}' \
   "$base/oauth2/register")
-crm_id=$(echo "$crm" | field client_id)
-crm_secret=$(echo "$crm" | field client_secret)
+crm_id=$(echo "$crm" | json_field client_id)
+crm_secret=$(echo "$crm" | json_field client_secret)
 # Access tokens live 15 minutes and a full run is longer: each round starts with fresh ones.
 fresh_tokens() {
-  token=$(curl -sf -u "$client_id:$client_secret" -d grant_type=client_credentials "$base/oauth2/token" | field access_token)
-  crm_token=$(curl -sf -u "$crm_id:$crm_secret" -d grant_type=client_credentials -d "scope=contacts.read contacts.write" "$base/oauth2/token" | field access_token)
+  token=$(curl -sf -u "$client_id:$client_secret" -d grant_type=client_credentials "$base/oauth2/token" | json_field access_token)
+  crm_token=$(curl -sf -u "$crm_id:$crm_secret" -d grant_type=client_credentials -d "scope=contacts.read contacts.write" "$base/oauth2/token" | json_field access_token)
 }
 fresh_tokens
 contact_id=$(curl -s -X PUT -H "Authorization: Bearer $crm_token" -H 'Content-Type: application/json' \
-  -d '{"first_name":"Ada","last_name":"Lovelace","tags":["bench"]}' "$base/api/v1/contacts/ada@example.com" | field id)
+  -d '{"first_name":"Ada","last_name":"Lovelace","tags":["bench"]}' "$base/api/v1/contacts/ada@example.com" | json_field id)
 [ -n "$contact_id" ] || { echo "setup failed: no contact" >&2; exit 1; }
 
 # Tracking (issue 8): a sent campaign to Ada (plain SQL: the bench has no SMTP server to send through),
 # and the link-signing key, so that the script signs the open pixel and a click like the send job does
 # (TrackingLinks: HMAC-SHA256 of "kind|campaign|contact|url", 16 bytes, base64url).
-link_key=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+link_key=$(random_hex 32)
 campaign_id=$(cat /proc/sys/kernel/random/uuid)
 if [ "${BENCH_DB:-h2}" = postgres ]; then
   tracking_sql() { PGPASSWORD=mailgate psql -q -h 127.0.0.1 -U mailgate -d mailgate_bench -c "$1" >/dev/null; }
@@ -133,22 +130,21 @@ click_url="$base/t/c/$campaign_id/$contact_id/$(link_signature c "$click_target"
 # The authorization code flow: a web app, and a person who signed in and consented once, so
 # that the authorization endpoint answers every further request with a code at once.
 redirect=http://127.0.0.1:9/callback
-verifier="bench-pkce-verifier-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+verifier="bench-pkce-verifier-$(random_hex 24)"
 challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | base64 -w0 | tr '+/' '-_' | tr -d '=')
 web=$(curl -sf -H "Authorization: Bearer $creator" -H 'Content-Type: application/json' \
   -d "{\"client_name\":\"Bench web app\",\"grant_types\":[\"authorization_code\",\"refresh_token\"],\"response_types\":[\"code\"],\"redirect_uris\":[\"$redirect\"],\"scope\":\"contacts.read\"}" \
   "$base/oauth2/register")
-web_id=$(echo "$web" | field client_id)
-web_secret=$(echo "$web" | field client_secret)
+web_id=$(echo "$web" | json_field client_id)
+web_secret=$(echo "$web" | json_field client_secret)
 authorize="$base/oauth2/authorize?response_type=code&client_id=$web_id&redirect_uri=$redirect&scope=contacts.read&code_challenge=$challenge&code_challenge_method=S256"
 cookies="$data/cookies"
-hidden() { sed -n "s/.*name=\"$1\" value=\"\([^\"]*\)\".*/\1/p" | head -n 1; }
-csrf=$(curl -sf -c "$cookies" -b "$cookies" "$base/login" | hidden _csrf)
+csrf=$(curl -sf -c "$cookies" -b "$cookies" "$base/login" | hidden_field _csrf)
 curl -sf -o /dev/null -c "$cookies" -b "$cookies" -d email=bench@localhost -d password=bench-admin-password \
   --data-urlencode "_csrf=$csrf" "$base/login"
 consent=$(curl -sf -L -c "$cookies" -b "$cookies" "$authorize&state=consent")
 curl -sf -o /dev/null -c "$cookies" -b "$cookies" -d "client_id=$web_id" -d scope=contacts.read \
-  --data-urlencode "state=$(echo "$consent" | hidden state)" --data-urlencode "_csrf=$(echo "$consent" | hidden _csrf)" \
+  --data-urlencode "state=$(echo "$consent" | hidden_field state)" --data-urlencode "_csrf=$(echo "$consent" | hidden_field _csrf)" \
   "$base/oauth2/authorize"
 session=$(awk '$6 == "__Host-mailgate-session" {print $6 "=" $7}' "$cookies")
 code_of() { curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $session" "$authorize&state=$1" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p'; }
@@ -170,7 +166,7 @@ split_tokens() { # DIR: reads tokens on stdin
 prepare_refresh() {
   for i in $(seq 1 $(( connections * 4 ))); do
     printf '%s\n' "$(curl -sf -u "$web_id:$web_secret" -d grant_type=authorization_code -d "code=$(code_of "r$i")" \
-      -d "redirect_uri=$redirect" -d "code_verifier=$verifier" "$base/oauth2/token" | field refresh_token)"
+      -d "redirect_uri=$redirect" -d "code_verifier=$verifier" "$base/oauth2/token" | json_field refresh_token)"
   done | split_tokens "$data/refresh"
 }
 
@@ -193,15 +189,15 @@ servers="Mailgate"
 if [ "$compare" = 1 ]; then
   eval "$(bench/competitors/keycloak.sh start 18180 "$data/keycloak" | tail -n 1)"
   eval "$(bench/competitors/oidc-provider.sh start 18280 "$data/oidc-provider" | tail -n 1)"
-  kc_rs256_token=$(curl -sf -u "$KC_RS256_CLIENT:$KC_RS256_SECRET" -d grant_type=client_credentials "$KC_RS256_TOKEN_URL" | field access_token)
-  kc_es256_token=$(curl -sf -u "$KC_ES256_CLIENT:$KC_ES256_SECRET" -d grant_type=client_credentials "$KC_ES256_TOKEN_URL" | field access_token)
-  op_token=$(curl -sf -u "$OP_CLIENT:$OP_SECRET" -d grant_type=client_credentials -d scope=api "$OP_TOKEN_URL" | field access_token)
+  kc_rs256_token=$(curl -sf -u "$KC_RS256_CLIENT:$KC_RS256_SECRET" -d grant_type=client_credentials "$KC_RS256_TOKEN_URL" | json_field access_token)
+  kc_es256_token=$(curl -sf -u "$KC_ES256_CLIENT:$KC_ES256_SECRET" -d grant_type=client_credentials "$KC_ES256_TOKEN_URL" | json_field access_token)
+  op_token=$(curl -sf -u "$OP_CLIENT:$OP_SECRET" -d grant_type=client_credentials -d scope=api "$OP_TOKEN_URL" | json_field access_token)
   servers="Mailgate, Keycloak (RS256), Keycloak (ES256), oidc-provider"
   # Keycloak's refresh tokens: separate sessions of its bench user (password grant).
   kc_refresh() { # TOKEN_URL CLIENT SECRET
     for _ in $(seq 1 $(( connections * 4 ))); do
       printf '%s\n' "$(curl -sf -u "$2:$3" -d grant_type=password --data-urlencode "username=$KC_USER" \
-        --data-urlencode "password=$KC_USER_PASSWORD" "$1" | field refresh_token)"
+        --data-urlencode "password=$KC_USER_PASSWORD" "$1" | json_field refresh_token)"
     done | split_tokens "$data/refresh"
   }
   prepare_kc_rs256_refresh() { kc_refresh "$KC_RS256_TOKEN_URL" "$KC_RS256_CLIENT" "$KC_RS256_SECRET"; }
@@ -247,17 +243,18 @@ results=$(mktemp)
     run Mailgate "tracking: click redirect GET (records a click, 302)" "$click_url" bearer-get.lua BENCH_TOKEN=none
   done
 } > "$results"
-rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
+rss=$(resident_mib $pid)
 # The JVM gives heap it no longer needs back to the system once the load stops (the launcher's
-# periodic collection, docs/benchmarks.md "Memory"): resident memory again after a pause.
-sleep "${BENCH_IDLE_SECONDS:-30}"
-idle_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
+# periodic collection; docs/benchmarks.md, "Memory, start-up and the handler look-up"): resident
+# memory again after a pause.
+sleep "$idle"
+idle_rss=$(resident_mib $pid)
 
 echo "Mailgate $(git rev-parse --short HEAD 2>/dev/null || echo '?') over ${scheme^^} on ${BENCH_DB:-h2}, $(java -version 2>&1 | head -n 1), wrk -t$threads -c$connections, ${duration}s per run after ${warmup}s warm-up, $(nproc) cores"
-echo "Launch to healthy: Mailgate ${healthy}s; resident memory: Mailgate ${rss} MiB at the end of the load, ${idle_rss} MiB ${BENCH_IDLE_SECONDS:-30} s later"
+echo "Launch to healthy: Mailgate ${healthy}s; resident memory: Mailgate ${rss} MiB at the end of the load, ${idle_rss} MiB ${idle} s later"
 if [ "$compare" = 1 ]; then
-  kc_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$KC_PID/status 2>/dev/null || echo '?')
-  op_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$OP_PID/status 2>/dev/null || echo '?')
+  kc_rss=$(resident_mib "$KC_PID")
+  op_rss=$(resident_mib "$OP_PID")
   echo "Keycloak (both realms, one server): healthy after ${KC_HEALTHY_SECONDS}s, ${kc_rss} MiB; oidc-provider: healthy after ${OP_HEALTHY_SECONDS}s, ${op_rss} MiB"
 fi
 echo

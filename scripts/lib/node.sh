@@ -5,6 +5,8 @@
 #   json_field NAME            a string field of the JSON on stdin ("name":"value")
 #   hidden_field NAME          the value of a hidden form input of the HTML on stdin
 #   random_hex BYTES           that many random bytes as hex
+#   resident_mib PID           the process's resident memory in MiB ("?" when it is gone)
+#   empty_bench_database       empties PostgreSQL's mailgate_bench (role mailgate, as .ci/services sets it up)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -27,3 +29,10 @@ json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" | head -n 1; }
 hidden_field() { sed -n "s/.*name=\"$1\" value=\"\([^\"]*\)\".*/\1/p" | head -n 1; }
 
 random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+
+resident_mib() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status" 2>/dev/null || echo '?'; }
+
+empty_bench_database() {
+  PGPASSWORD=mailgate psql -q -h 127.0.0.1 -U mailgate -d mailgate_bench \
+    -c 'drop schema if exists public cascade' -c 'create schema public' >/dev/null
+}

@@ -68,9 +68,8 @@ public final class Fuzzing {
 			throw new AssertionError("Status " + status + " for " + describe(result) + ": " + body);
 		}
 		if (status < 400) {
-			// a successful answer shows data, and the data may be what an earlier request
-			// of
-			// the same input stored (a contact named "…at org.…"): stack traces come with
+			// a successful answer shows data, possibly what an earlier request of the
+			// same input stored (a contact named "…at org.…"); stack traces come with
 			// errors
 			return;
 		}

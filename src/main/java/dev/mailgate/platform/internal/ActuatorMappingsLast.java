@@ -2,8 +2,9 @@ package dev.mailgate.platform.internal;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
-import org.springframework.boot.webmvc.actuate.endpoint.web.AdditionalHealthEndpointPathsWebMvcHandlerMapping;
+import org.springframework.boot.webmvc.actuate.endpoint.web.ControllerEndpointHandlerMapping;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
 /**
  * Asks Spring MVC for the application's own endpoints before the actuator's. Spring Boot
@@ -26,11 +27,9 @@ class ActuatorMappingsLast implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof AbstractWebMvcEndpointHandlerMapping mapping) {
-			mapping.setOrder(AFTER_THE_APPLICATION);
-		}
-		else if (bean instanceof AdditionalHealthEndpointPathsWebMvcHandlerMapping mapping) {
-			mapping.setOrder(AFTER_THE_APPLICATION);
+		// every mapping of the actuator's: endpoints, extra health paths, controllers
+		if (bean instanceof AbstractWebMvcEndpointHandlerMapping || bean instanceof ControllerEndpointHandlerMapping) {
+			((AbstractHandlerMapping) bean).setOrder(AFTER_THE_APPLICATION);
 		}
 		return bean;
 	}
