@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.actuate.endpoint.web.WebMvcEndpointHandlerMapping;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -139,6 +140,14 @@ class WebEdgeIntegrationTests extends IntegrationTestSupport {
 		assertThat(this.mvc.get().uri("/actuator/health/liveness")).hasStatusOk().bodyText().contains("UP");
 		assertThat(this.mvc.get().uri("/actuator/prometheus").with(httpBasic(ADMIN_EMAIL, ADMIN_PASSWORD)))
 			.hasStatusOk();
+	}
+
+	@Test
+	void runsInTheContextWhoseBeanFactoryRemembersGenericLookUps() {
+		// META-INF/spring.factories puts MailgateContextFactory ahead of Spring Boot's
+		// own
+		assertThat(((ConfigurableApplicationContext) this.context).getBeanFactory())
+			.isInstanceOf(MailgateContextFactory.GenericLookupCachingBeanFactory.class);
 	}
 
 	@Test
