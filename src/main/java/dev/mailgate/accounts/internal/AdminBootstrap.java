@@ -2,15 +2,20 @@ package dev.mailgate.accounts.internal;
 
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import dev.mailgate.platform.Console;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(100)
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements InitializingBean, ApplicationRunner {
 
 	static final String GENERATED_EMAIL = "admin@localhost";
 
@@ -35,17 +40,41 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final Registration registration;
 
+	private final PasswordEncoder passwords;
+
 	private final Console console;
 
 	private final Environment environment;
 
-	AdminBootstrap(BootstrapAdminProperties admin, JdbcAccounts accounts, Registration registration, Console console,
-			Environment environment) {
+	private @Nullable HashInBackground pending;
+
+	AdminBootstrap(BootstrapAdminProperties admin, JdbcAccounts accounts, Registration registration,
+			PasswordEncoder passwords, Console console, Environment environment) {
 		this.admin = admin;
 		this.accounts = accounts;
 		this.registration = registration;
+		this.passwords = passwords;
 		this.console = console;
 		this.environment = environment;
+	}
+
+	/**
+	 * When this start is going to create the administrator, starts hashing their password
+	 * now, while the rest of Mailgate starts: Argon2 with code the JIT has not compiled
+	 * yet takes about 0.4 s, which {@link #run} would otherwise add to a first start
+	 * (docs/benchmarks.md, "Launch to healthy").
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		if (this.admin.given()) {
+			if (BootstrapAdminProperties.hasText(this.admin.email())
+					&& BootstrapAdminProperties.hasText(this.admin.password()) && !this.accounts.hasPlatformAdmin()) {
+				this.pending = HashInBackground.start(Objects.requireNonNull(this.admin.password()), this.passwords);
+			}
+		}
+		else if (!this.accounts.hasUsers()) {
+			this.pending = HashInBackground.start(generatePassword(), this.passwords);
+		}
 	}
 
 	@Override
@@ -56,6 +85,7 @@ class AdminBootstrap implements ApplicationRunner {
 		else if (!this.accounts.hasUsers()) {
 			createGeneratedAdmin();
 		}
+		this.pending = null;
 	}
 
 	private void createConfiguredAdmin() {
@@ -69,20 +99,31 @@ class AdminBootstrap implements ApplicationRunner {
 			return;
 		}
 		EmailAddress email = EmailAddress.of(Objects.requireNonNull(this.admin.email()));
-		this.registration.register(new NewAccount(email, "Administrator", Objects.requireNonNull(this.admin.password()),
-				"Mailgate", true));
+		String password = Objects.requireNonNull(this.admin.password());
+		this.registration.register(new NewAccount(email, "Administrator", password, "Mailgate", true),
+				hashOf(password));
 		log.info("Created the bootstrap administrator " + email);
 	}
 
 	private void createGeneratedAdmin() {
-		String password = generatePassword();
-		this.registration
-			.register(new NewAccount(EmailAddress.of(GENERATED_EMAIL), "Administrator", password, "Mailgate", true));
+		String password = (this.pending != null) ? this.pending.password() : generatePassword();
+		this.registration.register(
+				new NewAccount(EmailAddress.of(GENERATED_EMAIL), "Administrator", password, "Mailgate", true),
+				hashOf(password));
 		log.info("Created the administrator " + GENERATED_EMAIL
 				+ " with a generated password, shown once on the console");
 		this.console.announce("Mailgate created its first administrator.", "", "  Open      " + signInUrl(),
 				"  Email     " + GENERATED_EMAIL, "  Password  " + password, "",
 				"This password is shown only this once. Sign in and change it under Account.");
+	}
+
+	/**
+	 * The hash started in the background for this password, or a new one.
+	 */
+	private String hashOf(String password) {
+		HashInBackground started = this.pending;
+		return (started != null && started.password().equals(password)) ? started.await()
+				: this.passwords.encode(password);
 	}
 
 	private String signInUrl() {
@@ -106,6 +147,39 @@ class AdminBootstrap implements ApplicationRunner {
 			password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
 		}
 		return password.toString();
+	}
+
+	/**
+	 * A password and its hash, being computed on a thread of its own.
+	 */
+	record HashInBackground(String password, FutureTask<String> hash) {
+
+		static HashInBackground start(String password, PasswordEncoder passwords) {
+			FutureTask<String> hash = new FutureTask<>(() -> passwords.encode(password));
+			Thread thread = new Thread(hash, "admin-bootstrap-hash");
+			thread.setDaemon(true);
+			thread.start();
+			return new HashInBackground(password, hash);
+		}
+
+		String await() {
+			try {
+				return this.hash.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while hashing the administrator's password", ex);
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("Could not hash the administrator's password", ex.getCause());
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "HashInBackground[password=<hidden>]";
+		}
+
 	}
 
 }

@@ -32,12 +32,22 @@ class Registration {
 
 	@Transactional
 	SignedInUser register(NewAccount account) {
+		return register(account, this.passwords.encode(account.password()));
+	}
+
+	/**
+	 * Registers with the password's hash computed already (by this application's
+	 * {@code PasswordEncoder}); the bootstrap administrator's is computed while Mailgate
+	 * starts.
+	 */
+	@Transactional
+	SignedInUser register(NewAccount account, String passwordHash) {
 		if (this.accounts.userByEmail(account.email()).isPresent()) {
 			throw new EmailAlreadyRegistered(account.email());
 		}
 		Instant now = this.clock.instant();
-		UserRow user = new UserRow(UserId.random(), account.email(), account.displayName().strip(),
-				this.passwords.encode(account.password()), account.platformAdmin(), now);
+		UserRow user = new UserRow(UserId.random(), account.email(), account.displayName().strip(), passwordHash,
+				account.platformAdmin(), now);
 		WorkspaceId workspace = WorkspaceId.random();
 		try {
 			this.accounts.insert(user);
