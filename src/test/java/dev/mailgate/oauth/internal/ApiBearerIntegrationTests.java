@@ -51,6 +51,26 @@ class ApiBearerIntegrationTests extends OAuthTestSupport {
 	}
 
 	@Test
+	void theApiAnswersJsonAndRefusesXmlOrYamlWith406() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String token = (String) this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), "contacts.read")
+			.get("access_token");
+
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token)).hasStatusOk()
+			.hasContentType("application/json")
+			.bodyJson()
+			.hasPath("$.client_id");
+		// RFC 9110 §15.5.7: nothing Mailgate can answer matches Accept
+		for (String type : new String[] { "application/yaml", "application/xml", "text/xml" }) {
+			assertThat(
+					this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token).header("Accept", type))
+				.hasStatus(HttpStatus.NOT_ACCEPTABLE)
+				.bodyText()
+				.doesNotContain("client_id", "clientId", app.app().clientId());
+		}
+	}
+
+	@Test
 	void tokenInTheQueryStringIsNotAccepted() {
 		RegisteredApp app = confidentialApp("contacts.read");
 		String token = (String) this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), "contacts.read")
