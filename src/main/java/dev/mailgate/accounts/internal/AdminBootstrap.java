@@ -62,7 +62,7 @@ class AdminBootstrap implements InitializingBean, ApplicationRunner {
 	 * When this start is going to create the administrator, starts hashing their password
 	 * now, while the rest of Mailgate starts: Argon2 with code the JIT has not compiled
 	 * yet takes about 0.4 s, which {@link #run} would otherwise add to a first start
-	 * (docs/benchmarks.md, "Launch to healthy").
+	 * (docs/benchmarks.md, "Launch to healthy, the causes fixed").
 	 */
 	@Override
 	public void afterPropertiesSet() {
