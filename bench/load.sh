@@ -103,7 +103,7 @@ contact_id=$(curl -s -X PUT -H "Authorization: Bearer $crm_token" -H 'Content-Ty
 link_key=$(random_hex 32)
 campaign_id=$(cat /proc/sys/kernel/random/uuid)
 if [ "${BENCH_DB:-h2}" = postgres ]; then
-  tracking_sql() { PGPASSWORD=mailgate psql -q -h 127.0.0.1 -U mailgate -d mailgate_bench -c "$1" >/dev/null; }
+  tracking_sql() { bench_psql -c "$1"; }
   key_literal="decode('$link_key', 'hex')"
 else
   h2_jar=$(ls target/run/lib/h2-*.jar 2>/dev/null | head -n 1)

@@ -6,7 +6,8 @@
 #   hidden_field NAME          the value of a hidden form input of the HTML on stdin
 #   random_hex BYTES           that many random bytes as hex
 #   resident_mib PID           the process's resident memory in MiB ("?" when it is gone)
-#   empty_bench_database       empties PostgreSQL's mailgate_bench (role mailgate, as .ci/services sets it up)
+#   bench_psql ARGS...         psql quietly on PostgreSQL's mailgate_bench (role mailgate, as .ci/services sets it up)
+#   empty_bench_database       empties mailgate_bench
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -32,7 +33,6 @@ random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
 resident_mib() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status" 2>/dev/null || echo '?'; }
 
-empty_bench_database() {
-  PGPASSWORD=mailgate psql -q -h 127.0.0.1 -U mailgate -d mailgate_bench \
-    -c 'drop schema if exists public cascade' -c 'create schema public' >/dev/null
-}
+bench_psql() { PGPASSWORD=mailgate PGOPTIONS='-c client_min_messages=warning' psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U mailgate -d mailgate_bench "$@" >/dev/null; }
+
+empty_bench_database() { bench_psql -c 'drop schema if exists public cascade' -c 'create schema public'; }

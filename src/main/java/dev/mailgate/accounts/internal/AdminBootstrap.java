@@ -2,8 +2,7 @@ package dev.mailgate.accounts.internal;
 
 import java.security.SecureRandom;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CompletableFuture;
 
 import dev.mailgate.platform.Console;
 import org.apache.commons.logging.Log;
@@ -46,7 +45,7 @@ class AdminBootstrap implements InitializingBean, ApplicationRunner {
 
 	private final Environment environment;
 
-	private @Nullable HashInBackground pending;
+	private @Nullable NewAdministrator pending;
 
 	AdminBootstrap(BootstrapAdminProperties admin, JdbcAccounts accounts, Registration registration,
 			PasswordEncoder passwords, Console console, Environment environment) {
@@ -59,36 +58,22 @@ class AdminBootstrap implements InitializingBean, ApplicationRunner {
 	}
 
 	/**
-	 * When this start is going to create the administrator, starts hashing their password
-	 * now, while the rest of Mailgate starts: Argon2 with code the JIT has not compiled
-	 * yet takes about 0.4 s, which {@link #run} would otherwise add to a first start
-	 * (docs/benchmarks.md, "Launch to healthy, the causes fixed").
+	 * Decides, when the bean is created, whether this start creates an administrator, and
+	 * if so starts hashing their password while the rest of Mailgate starts: Argon2 with
+	 * code the JIT has not compiled yet takes about 0.4 s, which {@link #run} would
+	 * otherwise add to a first start (docs/benchmarks.md, "Launch to healthy, the causes
+	 * fixed"). The database is migrated by then.
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		if (this.admin.given()) {
-			if (BootstrapAdminProperties.hasText(this.admin.email())
-					&& BootstrapAdminProperties.hasText(this.admin.password()) && !this.accounts.hasPlatformAdmin()) {
-				this.pending = HashInBackground.start(Objects.requireNonNull(this.admin.password()), this.passwords);
-			}
-		}
-		else if (!this.accounts.hasUsers()) {
-			this.pending = HashInBackground.start(generatePassword(), this.passwords);
-		}
+		this.pending = administratorToCreate();
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
-		if (this.admin.given()) {
-			createConfiguredAdmin();
+	private @Nullable NewAdministrator administratorToCreate() {
+		if (!this.admin.given()) {
+			return this.accounts.hasUsers() ? null : NewAdministrator.hashing(EmailAddress.of(GENERATED_EMAIL),
+					generatePassword(), true, this.passwords);
 		}
-		else if (!this.accounts.hasUsers()) {
-			createGeneratedAdmin();
-		}
-		this.pending = null;
-	}
-
-	private void createConfiguredAdmin() {
 		if (!BootstrapAdminProperties.hasText(this.admin.email())
 				|| !BootstrapAdminProperties.hasText(this.admin.password())) {
 			throw new IllegalStateException("Set both MAILGATE_BOOTSTRAP_ADMIN_EMAIL and "
@@ -96,34 +81,33 @@ class AdminBootstrap implements InitializingBean, ApplicationRunner {
 		}
 		if (this.accounts.hasPlatformAdmin()) {
 			log.info("An administrator exists already; MAILGATE_BOOTSTRAP_ADMIN_* is not used again");
-			return;
+			return null;
 		}
-		EmailAddress email = EmailAddress.of(Objects.requireNonNull(this.admin.email()));
-		String password = Objects.requireNonNull(this.admin.password());
-		this.registration.register(new NewAccount(email, "Administrator", password, "Mailgate", true),
-				hashOf(password));
-		log.info("Created the bootstrap administrator " + email);
+		return NewAdministrator.hashing(EmailAddress.of(Objects.requireNonNull(this.admin.email())),
+				Objects.requireNonNull(this.admin.password()), false, this.passwords);
 	}
 
-	private void createGeneratedAdmin() {
-		String password = (this.pending != null) ? this.pending.password() : generatePassword();
+	@Override
+	public void run(ApplicationArguments args) {
+		NewAdministrator administrator = this.pending;
+		this.pending = null;
+		// another node of the cluster may have created one since this bean was created
+		if (administrator == null
+				|| (administrator.generated() ? this.accounts.hasUsers() : this.accounts.hasPlatformAdmin())) {
+			return;
+		}
 		this.registration.register(
-				new NewAccount(EmailAddress.of(GENERATED_EMAIL), "Administrator", password, "Mailgate", true),
-				hashOf(password));
+				new NewAccount(administrator.email(), "Administrator", administrator.password(), "Mailgate", true),
+				administrator.hash().join());
+		if (!administrator.generated()) {
+			log.info("Created the bootstrap administrator " + administrator.email());
+			return;
+		}
 		log.info("Created the administrator " + GENERATED_EMAIL
 				+ " with a generated password, shown once on the console");
 		this.console.announce("Mailgate created its first administrator.", "", "  Open      " + signInUrl(),
-				"  Email     " + GENERATED_EMAIL, "  Password  " + password, "",
+				"  Email     " + GENERATED_EMAIL, "  Password  " + administrator.password(), "",
 				"This password is shown only this once. Sign in and change it under Account.");
-	}
-
-	/**
-	 * The hash started in the background for this password, or a new one.
-	 */
-	private String hashOf(String password) {
-		HashInBackground started = this.pending;
-		return (started != null && started.password().equals(password)) ? started.await()
-				: this.passwords.encode(password);
 	}
 
 	private String signInUrl() {
@@ -150,34 +134,20 @@ class AdminBootstrap implements InitializingBean, ApplicationRunner {
 	}
 
 	/**
-	 * A password and its hash, being computed on a thread of its own.
+	 * The administrator this start creates, with their password's hash being computed on
+	 * another thread.
 	 */
-	record HashInBackground(String password, FutureTask<String> hash) {
+	record NewAdministrator(EmailAddress email, String password, boolean generated, CompletableFuture<String> hash) {
 
-		static HashInBackground start(String password, PasswordEncoder passwords) {
-			FutureTask<String> hash = new FutureTask<>(() -> passwords.encode(password));
-			Thread thread = new Thread(hash, "admin-bootstrap-hash");
-			thread.setDaemon(true);
-			thread.start();
-			return new HashInBackground(password, hash);
-		}
-
-		String await() {
-			try {
-				return this.hash.get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while hashing the administrator's password", ex);
-			}
-			catch (ExecutionException ex) {
-				throw new IllegalStateException("Could not hash the administrator's password", ex.getCause());
-			}
+		static NewAdministrator hashing(EmailAddress email, String password, boolean generated,
+				PasswordEncoder passwords) {
+			return new NewAdministrator(email, password, generated,
+					CompletableFuture.supplyAsync(() -> passwords.encode(password)));
 		}
 
 		@Override
 		public String toString() {
-			return "HashInBackground[password=<hidden>]";
+			return "NewAdministrator[email=" + this.email + ", password=<hidden>]";
 		}
 
 	}

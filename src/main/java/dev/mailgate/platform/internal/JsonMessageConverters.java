@@ -27,9 +27,8 @@ class JsonMessageConverters implements WebMvcConfigurer {
 	static boolean xmlOrYaml(HttpMessageConverter<?> converter) {
 		return converter.getSupportedMediaTypes()
 			.stream()
-			.anyMatch((type) -> !type.isWildcardSubtype() && (type.isCompatibleWith(MediaType.APPLICATION_XML)
-					|| type.getSubtype().endsWith("+xml") || type.isCompatibleWith(MediaType.TEXT_XML)
-					|| type.isCompatibleWith(MediaType.APPLICATION_YAML)));
+			.map(MediaType::getSubtype)
+			.anyMatch((subtype) -> subtype.equals("xml") || subtype.endsWith("+xml") || subtype.equals("yaml"));
 	}
 
 }

@@ -79,12 +79,6 @@ public final class MailgateContextFactory implements ApplicationContextFactory {
 		}
 
 		@Override
-		public void removeBeanDefinition(String beanName) {
-			super.removeBeanDefinition(beanName);
-			forgetGenericLookups();
-		}
-
-		@Override
 		protected void resetBeanDefinition(String beanName) {
 			super.resetBeanDefinition(beanName);
 			forgetGenericLookups();
@@ -114,18 +108,15 @@ public final class MailgateContextFactory implements ApplicationContextFactory {
 			forgetGenericLookups();
 		}
 
-		@Override
-		public void freezeConfiguration() {
-			super.freezeConfiguration();
-			forgetGenericLookups();
-		}
-
+		/**
+		 * Called wherever the set of beans can change: where Spring's factory empties its
+		 * by-class cache, and where it registers a singleton. Removing a definition and
+		 * freezing the configuration pass through {@link #resetBeanDefinition} and
+		 * {@link #clearMetadataCache}.
+		 */
 		private void forgetGenericLookups() {
-			// called from the super constructor's path too, before the fields are set
-			if (this.allBeanNamesByGenericType != null) {
-				this.allBeanNamesByGenericType.clear();
-				this.singletonBeanNamesByGenericType.clear();
-			}
+			this.allBeanNamesByGenericType.clear();
+			this.singletonBeanNamesByGenericType.clear();
 		}
 
 	}

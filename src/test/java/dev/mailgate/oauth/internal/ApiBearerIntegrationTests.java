@@ -38,8 +38,7 @@ class ApiBearerIntegrationTests extends OAuthTestSupport {
 	@Test
 	void requestWithTokenLackingTheScopeIs403InsufficientScope() {
 		RegisteredApp app = confidentialApp("campaigns.read");
-		String token = (String) this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), "campaigns.read")
-			.get("access_token");
+		String token = accessToken(app, "campaigns.read");
 
 		// RFC 6750 §3.1: insufficient_scope with 403
 		assertThat(this.mvc.get().uri("/api/v1/contacts").header("Authorization", "Bearer " + token))
@@ -53,8 +52,7 @@ class ApiBearerIntegrationTests extends OAuthTestSupport {
 	@Test
 	void theApiAnswersJsonAndRefusesXmlOrYamlWith406() {
 		RegisteredApp app = confidentialApp("contacts.read");
-		String token = (String) this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), "contacts.read")
-			.get("access_token");
+		String token = accessToken(app, "contacts.read");
 
 		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token)).hasStatusOk()
 			.hasContentType("application/json")
@@ -68,13 +66,20 @@ class ApiBearerIntegrationTests extends OAuthTestSupport {
 				.bodyText()
 				.doesNotContain("client_id", "clientId", app.app().clientId());
 		}
+		// RFC 9110 §12.5.1: a less preferred type the client also accepts is answered
+		assertThat(this.mvc.get()
+			.uri("/api/v1/me")
+			.header("Authorization", "Bearer " + token)
+			.header("Accept", "application/yaml, application/json;q=0.5")).hasStatusOk()
+			.hasContentType("application/json")
+			.bodyJson()
+			.hasPath("$.client_id");
 	}
 
 	@Test
 	void tokenInTheQueryStringIsNotAccepted() {
 		RegisteredApp app = confidentialApp("contacts.read");
-		String token = (String) this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), "contacts.read")
-			.get("access_token");
+		String token = accessToken(app, "contacts.read");
 
 		// RFC 9700 §4.3.2 (and RFC 6750 §2.3): no access tokens in URIs
 		assertThat(this.mvc.get().uri("/api/v1/me?access_token=" + token)).hasStatus(HttpStatus.UNAUTHORIZED);

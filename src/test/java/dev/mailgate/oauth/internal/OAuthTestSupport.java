@@ -40,6 +40,14 @@ abstract class OAuthTestSupport extends IntegrationTestSupport {
 				TokenFormat.OPAQUE);
 	}
 
+	/**
+	 * A client_credentials access token of the app.
+	 */
+	String accessToken(RegisteredApp app, String scope) {
+		return (String) this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), scope)
+			.get("access_token");
+	}
+
 	RegisteredApp publicApp(String scopes) {
 		return register(false, Set.of("authorization_code", "refresh_token"), scopes, TokenFormat.OPAQUE);
 	}
