@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -23,9 +24,15 @@ class ProviderHttp {
 
 	static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-	private final RestClient client;
+	private final SingletonSupplier<RestClient> client;
 
 	ProviderHttp(IntegrationsProperties properties, @Value("${mailgate.data.dir:data}") String dataDirectory) {
+		// built on first use: the JDK's HTTP client loads the default trust store (about
+		// 0.1 s), which a node that never calls a provider should not spend on its start
+		this.client = SingletonSupplier.of(() -> build(properties, dataDirectory));
+	}
+
+	private static RestClient build(IntegrationsProperties properties, String dataDirectory) {
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.connectTimeout(CONNECT_TIMEOUT)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -39,14 +46,14 @@ class ProviderHttp {
 		HttpClient http = builder.build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
 		requests.setReadTimeout(READ_TIMEOUT);
-		this.client = RestClient.builder()
+		return RestClient.builder()
 			.requestFactory(requests)
 			.defaultHeader(HttpHeaders.USER_AGENT, "Mailgate (integrations)")
 			.build();
 	}
 
 	RestClient client() {
-		return this.client;
+		return this.client.obtain();
 	}
 
 }

@@ -119,7 +119,10 @@ class AuthorizationServerSecurity {
 						.tokenIntrospectionEndpoint((endpoint) -> endpoint
 							.authenticationProviders((providers) -> providers.replaceAll(
 									(provider) -> (provider instanceof OAuth2TokenIntrospectionAuthenticationProvider)
-											? new OwnTokensIntrospection(provider) : provider))
+											? new OwnTokensIntrospection(
+													new OAuth2TokenIntrospectionAuthenticationProvider(clients,
+															new IntrospectionLookups(authorizations)))
+											: provider))
 							.errorResponseHandler(errors))
 						.tokenRevocationEndpoint(
 								(endpoint) -> endpoint.revocationResponseHandler(new RevocationResponses(events, clock))

@@ -237,7 +237,10 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
 		String hash = hashOf(token);
 		if (tokenType == null) {
-			for (String column : new String[] { "state_hash", "code_hash", "access_hash", "refresh_hash" }) {
+			// without a type (introspection and revocation, RFC 7662 and RFC 7009), the
+			// prefix of Mailgate's own credentials says where to look; a state or a JWT
+			// access token has none
+			for (String column : columnsFor(token)) {
 				OAuth2Authorization found = findByHash(column, hash, token);
 				if (found != null) {
 					return found;
@@ -252,6 +255,19 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			case OAuth2ParameterNames.REFRESH_TOKEN -> findRefreshToken(hash, token);
 			default -> null;
 		};
+	}
+
+	private static String[] columnsFor(String token) {
+		if (token.startsWith(CredentialFormat.ACCESS_TOKEN)) {
+			return new String[] { "access_hash" };
+		}
+		if (token.startsWith(CredentialFormat.REFRESH_TOKEN)) {
+			return new String[] { "refresh_hash" };
+		}
+		if (token.startsWith(CredentialFormat.AUTHORIZATION_CODE)) {
+			return new String[] { "code_hash" };
+		}
+		return new String[] { "access_hash", "state_hash", "code_hash", "refresh_hash" };
 	}
 
 	/**

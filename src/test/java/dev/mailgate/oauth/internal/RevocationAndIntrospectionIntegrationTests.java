@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.json.AbstractJsonContentAssert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,11 +117,65 @@ class RevocationAndIntrospectionIntegrationTests extends OAuthTestSupport {
 	}
 
 	@Test
+	void aTokenIntrospectedBeforeItsRevocationIsInactiveRightAfter() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String token = accessToken(app);
+		introspect(app, token).hasPathSatisfying("$.active", (active) -> assertThat(active).isEqualTo(true));
+
+		// RFC 7009 §2.1: the revoked token is invalid at once, for introspection too
+		// (RFC 7662 §2.2), though the first answer came from this node's token cache
+		this.flows.post("/oauth2/revoke", app.app().clientId(), app.clientSecret(), "token", token);
+
+		introspect(app, token).isEqualTo("{\"active\":false}");
+	}
+
+	@Test
+	void aMistypedTokenIsInactive() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String token = accessToken(app);
+		char last = token.charAt(token.length() - 1);
+		String mistyped = token.substring(0, token.length() - 1) + ((last == 'a') ? 'b' : 'a');
+
+		introspect(app, mistyped).isEqualTo("{\"active\":false}");
+		introspect(app, token).hasPathSatisfying("$.active", (active) -> assertThat(active).isEqualTo(true));
+	}
+
+	@Test
+	void aRefreshTokenIsActiveUntilItIsUsedAndItsAccessTokenUntilItIsReplaced() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		Map<String, Object> first = grant(app);
+		String firstAccess = (String) first.get("access_token");
+		String firstRefresh = (String) first.get("refresh_token");
+		introspect(app, firstAccess).hasPathSatisfying("$.active", (active) -> assertThat(active).isEqualTo(true));
+		introspect(app, firstRefresh).hasPathSatisfying("$.active", (active) -> assertThat(active).isEqualTo(true))
+			.hasPathSatisfying("$.client_id", (client) -> assertThat(client).isEqualTo(app.app().clientId()));
+
+		Map<String, Object> second = OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(),
+				"grant_type", "refresh_token", "refresh_token", firstRefresh));
+
+		// RFC 9700 §4.14.2: the refresh token rotated; the grant's tokens are the new
+		// ones
+		introspect(app, firstRefresh).isEqualTo("{\"active\":false}");
+		introspect(app, firstAccess).isEqualTo("{\"active\":false}");
+		introspect(app, (String) second.get("access_token")).hasPathSatisfying("$.active",
+				(active) -> assertThat(active).isEqualTo(true));
+		introspect(app, (String) second.get("refresh_token")).hasPathSatisfying("$.active",
+				(active) -> assertThat(active).isEqualTo(true));
+	}
+
+	@Test
 	void publicClientMayNotIntrospect() {
 		RegisteredApp app = publicApp("contacts.read");
 
 		assertThat(this.flows.post("/oauth2/introspect", app.app().clientId(), null, "token", "mga_x"))
 			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	private AbstractJsonContentAssert<?> introspect(RegisteredApp app, String token) {
+		return assertThat(
+				this.flows.post("/oauth2/introspect", app.app().clientId(), app.clientSecret(), "token", token))
+			.hasStatusOk()
+			.bodyJson();
 	}
 
 	private String accessToken(RegisteredApp app) {
