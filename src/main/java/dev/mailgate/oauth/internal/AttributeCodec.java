@@ -89,7 +89,9 @@ final class AttributeCodec {
 				found = Class.forName(description.getName(), false, LOADER);
 			}
 			catch (ClassNotFoundException ex) {
-				return super.resolveClass(description); // the primitive types
+				// Java's own look-up: the primitive types, or a class only the caller's
+				// loader sees
+				return super.resolveClass(description);
 			}
 			FOUND.put(description.getName(), found);
 			return found;

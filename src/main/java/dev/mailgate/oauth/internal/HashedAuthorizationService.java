@@ -257,17 +257,25 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		};
 	}
 
-	private static String[] columnsFor(String token) {
+	private static final List<String> ACCESS_COLUMN = List.of("access_hash");
+
+	private static final List<String> REFRESH_COLUMN = List.of("refresh_hash");
+
+	private static final List<String> CODE_COLUMN = List.of("code_hash");
+
+	private static final List<String> EVERY_COLUMN = List.of("access_hash", "state_hash", "code_hash", "refresh_hash");
+
+	private static List<String> columnsFor(String token) {
 		if (token.startsWith(CredentialFormat.ACCESS_TOKEN)) {
-			return new String[] { "access_hash" };
+			return ACCESS_COLUMN;
 		}
 		if (token.startsWith(CredentialFormat.REFRESH_TOKEN)) {
-			return new String[] { "refresh_hash" };
+			return REFRESH_COLUMN;
 		}
 		if (token.startsWith(CredentialFormat.AUTHORIZATION_CODE)) {
-			return new String[] { "code_hash" };
+			return CODE_COLUMN;
 		}
-		return new String[] { "access_hash", "state_hash", "code_hash", "refresh_hash" };
+		return EVERY_COLUMN;
 	}
 
 	/**

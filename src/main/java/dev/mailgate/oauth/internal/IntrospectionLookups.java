@@ -12,10 +12,17 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * what resource servers ask about, comes from the same per-node cache as the API's bearer
  * token check, with the same promise: a revocation evicts it on every node before the
  * next request. Without the cache every introspection read the grant and decoded its
- * attributes from the database: about 30 % of the request (docs/benchmarks.md). It only
- * reads; introspection never changes a grant.
+ * attributes from the database: about 30 % of the request (docs/benchmarks.md).
+ * <p>
+ * It is a view for reading only, like {@code Collections.unmodifiableList}: a grant from
+ * the cache may be a minute old (a rotated refresh token, for one), and saving it would
+ * write the old tokens back over the current ones. Spring AS's introspection never saves;
+ * revocation, which does, gets the store itself, which reads the database.
  */
 final class IntrospectionLookups implements OAuth2AuthorizationService {
+
+	private static final String READ_ONLY = "Introspection's view of the grants is read-only: "
+			+ "a grant from the token cache may be stale; write through HashedAuthorizationService";
 
 	private final HashedAuthorizationService store;
 
@@ -40,12 +47,12 @@ final class IntrospectionLookups implements OAuth2AuthorizationService {
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
-		throw new UnsupportedOperationException("Introspection only reads grants");
+		throw new UnsupportedOperationException(READ_ONLY);
 	}
 
 	@Override
 	public void remove(OAuth2Authorization authorization) {
-		throw new UnsupportedOperationException("Introspection only reads grants");
+		throw new UnsupportedOperationException(READ_ONLY);
 	}
 
 }

@@ -164,6 +164,25 @@ class RevocationAndIntrospectionIntegrationTests extends OAuthTestSupport {
 	}
 
 	@Test
+	void aReusedRefreshTokenMakesTheGrantsIntrospectedTokenInactive() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		Map<String, Object> first = grant(app);
+		String firstRefresh = (String) first.get("refresh_token");
+		Map<String, Object> second = OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(),
+				"grant_type", "refresh_token", "refresh_token", firstRefresh));
+		String current = (String) second.get("access_token");
+		introspect(app, current).hasPathSatisfying("$.active", (active) -> assertThat(active).isEqualTo(true));
+
+		// RFC 9700 §4.14.2: the spent refresh token came back, so the whole grant is
+		// revoked, the access token introspection had just cached included
+		this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "refresh_token", "refresh_token",
+				firstRefresh);
+
+		introspect(app, current).isEqualTo("{\"active\":false}");
+		introspect(app, (String) second.get("refresh_token")).isEqualTo("{\"active\":false}");
+	}
+
+	@Test
 	void publicClientMayNotIntrospect() {
 		RegisteredApp app = publicApp("contacts.read");
 
