@@ -134,6 +134,14 @@ class PostgresIntegrationTests {
 			.exchange());
 		assertThat((List<Object>) page.get("data")).hasSize(250);
 		assertThat(page.get("next_cursor")).isNotNull();
+		Map<String, Object> rest = OAuthFlows.json(this.mvc.get()
+			.uri("/api/v1/contacts?limit=250&tag=PG&list=" + list + "&cursor=" + page.get("next_cursor"))
+			.header("Authorization", "Bearer " + token)
+			.exchange());
+		assertThat(ids(rest)).as("the rest of a batch that shares one change time")
+			.hasSize(50)
+			.doesNotContainAnyElementsOf(ids(page));
+		assertThat(rest.get("next_cursor")).isNull();
 		var seven = this.mvc.get()
 			.uri("/api/v1/contacts/pg7@example.com")
 			.header("Authorization", "Bearer " + token)
@@ -239,6 +247,11 @@ class PostgresIntegrationTests {
 		assertThat(signIn).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/");
 		assertThat(this.mvc.get().uri("/").session((MockHttpSession) signIn.getRequest().getSession())).bodyText()
 			.contains("Hello, Postgres Person", "Postgres Person&#39;s workspace");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object> ids(Map<String, Object> page) {
+		return ((List<Map<String, Object>>) page.get("data")).stream().map((contact) -> contact.get("id")).toList();
 	}
 
 }
