@@ -24,6 +24,7 @@ import dev.mailgate.contacts.InvalidContact;
 import dev.mailgate.contacts.ListId;
 import dev.mailgate.contacts.SubscriptionStatus;
 import dev.mailgate.contacts.VersionMismatch;
+import dev.mailgate.platform.CustomPlans;
 import dev.mailgate.platform.TimeOrderedIds;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
@@ -63,12 +64,15 @@ final class ContactWrites {
 
 	private final ApplicationEventPublisher events;
 
+	private final CustomPlans plans;
+
 	ContactWrites(JdbcClient jdbc, JdbcTemplate batch, TransactionOperations transactions,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, CustomPlans plans) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.transactions = transactions;
 		this.events = events;
+		this.plans = plans;
 	}
 
 	/**
@@ -105,7 +109,10 @@ final class ContactWrites {
 
 	private List<Outcome> attempt(WorkspaceId workspace, ContactRules rules, List<Write> writes, Instant now) {
 		List<ContactRules.Checked> checked = writes.stream().map((write) -> rules.check(write.changes(), "")).toList();
-		Existing existing = existing(workspace, writes, checked);
+		// One contact's look-up is planned well either way (the unique index); a batch's
+		// thousand parameters are not (CustomPlans).
+		Existing existing = (writes.size() == 1) ? existing(workspace, writes, checked)
+				: this.plans.read(() -> existing(workspace, writes, checked));
 		List<Outcome> outcomes = new ArrayList<>();
 		Plan plan = new Plan();
 		Set<String> emails = new HashSet<>();

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.contacts.ListId;
+import dev.mailgate.platform.CustomPlans;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,8 +23,11 @@ class ImportLookups {
 
 	private final JdbcClient jdbc;
 
-	ImportLookups(JdbcClient jdbc) {
+	private final CustomPlans plans;
+
+	ImportLookups(JdbcClient jdbc, CustomPlans plans) {
 		this.jdbc = jdbc;
+		this.plans = plans;
 	}
 
 	/**
@@ -31,10 +35,14 @@ class ImportLookups {
 	 * email.
 	 */
 	Map<String, Known> byEmail(WorkspaceId workspace, Collection<String> emails) {
-		Map<String, Known> known = new HashMap<>();
 		if (emails.isEmpty()) {
-			return known;
+			return new HashMap<>();
 		}
+		return this.plans.read(() -> find(workspace, emails));
+	}
+
+	private Map<String, Known> find(WorkspaceId workspace, Collection<String> emails) {
+		Map<String, Known> known = new HashMap<>();
 		Map<UUID, String> emailsById = new HashMap<>();
 		this.jdbc.sql("select id, email, tags from contacts_contacts where workspace_id = :ws and email in (:emails)")
 			.param("ws", workspace.value())

@@ -28,6 +28,7 @@ import dev.mailgate.contacts.InvalidContact;
 import dev.mailgate.contacts.ListId;
 import dev.mailgate.contacts.Page;
 import dev.mailgate.contacts.VersionMismatch;
+import dev.mailgate.platform.CustomPlans;
 import dev.mailgate.platform.DurableCommits;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
@@ -65,10 +66,11 @@ class JdbcContacts implements Contacts {
 	private final DurableCommits durable;
 
 	JdbcContacts(JdbcClient jdbc, JdbcTemplate batch, TransactionOperations transactions, JdbcFields fields,
-			JdbcLists lists, Clock clock, BulkTurns bulk, ApplicationEventPublisher events, DurableCommits durable) {
+			JdbcLists lists, Clock clock, BulkTurns bulk, ApplicationEventPublisher events, DurableCommits durable,
+			CustomPlans plans) {
 		this.jdbc = jdbc;
 		this.durable = durable;
-		this.writes = new ContactWrites(jdbc, batch, transactions, events);
+		this.writes = new ContactWrites(jdbc, batch, transactions, events, plans);
 		this.fields = fields;
 		this.lists = lists;
 		this.clock = clock;
