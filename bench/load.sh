@@ -265,6 +265,9 @@ while IFS='|' read -r server name round out; do
   p50=$(echo "$out" | sed -E 's/.*p50=([0-9.]+).*/\1/')
   p99=$(echo "$out" | sed -E 's/.*p99=([0-9.]+).*/\1/')
   non2xx=$(echo "$out" | sed -E 's/.*non2xx=([0-9]+).*/\1/')
+  # Requests over wrk's 10 s timeout (or with a broken connection) got no status to count.
+  socket=$(echo "$out" | sed -nE 's/.*socket_errors=([0-9]+).*/\1/p')
+  [ "${socket:-0}" = 0 ] || non2xx="$non2xx (+$socket timed out or broken)"
   echo "| $server | $name | $round | $rps | $p50 | $p99 | $non2xx |"
 done < "$results"
 rm -f "$results"
