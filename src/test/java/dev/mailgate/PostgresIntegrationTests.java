@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -142,6 +143,16 @@ class PostgresIntegrationTests {
 			.hasSize(50)
 			.doesNotContainAnyElementsOf(ids(page));
 		assertThat(rest.get("next_cursor")).isNull();
+		String vip = (String) OAuthFlows.json(send(token, "POST", "/api/v1/lists", "{\"name\": \"VIP\"}")).get("id");
+		List<Object> first = ids(page).subList(0, 200);
+		assertThat(send(token, "POST", "/api/v1/lists/" + vip + "/contacts",
+				"{\"contact_ids\": [" + first.stream().map((id) -> "\"" + id + "\"").collect(joining(",")) + "]}"))
+			.hasStatus(HttpStatus.NO_CONTENT);
+		Map<String, Object> members = OAuthFlows.json(this.mvc.get()
+			.uri("/api/v1/contacts?limit=250&list=" + vip)
+			.header("Authorization", "Bearer " + token)
+			.exchange());
+		assertThat(ids(members)).as("a list's 200 new members").containsExactlyInAnyOrderElementsOf(first);
 		var seven = this.mvc.get()
 			.uri("/api/v1/contacts/pg7@example.com")
 			.header("Authorization", "Bearer " + token)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import dev.mailgate.contacts.ContactList;
 import dev.mailgate.contacts.ContactNotFound;
 import dev.mailgate.contacts.InvalidContact;
 import dev.mailgate.contacts.ListId;
+import dev.mailgate.platform.CustomPlans;
 import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 
@@ -45,12 +47,15 @@ class JdbcLists {
 
 	private final JdbcTemplate batch;
 
+	private final CustomPlans plans;
+
 	private final ApplicationEventPublisher events;
 
-	JdbcLists(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events) {
+	JdbcLists(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events, CustomPlans plans) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.events = events;
+		this.plans = plans;
 	}
 
 	List<ContactList> all(WorkspaceId workspace) {
@@ -121,24 +126,25 @@ class JdbcLists {
 			return;
 		}
 		List<UUID> ids = contacts.stream().map(ContactId::value).distinct().toList();
-		Map<UUID, String> known = this.jdbc
-			.sql("select id, email from contacts_contacts where workspace_id = :ws and id in (:ids)")
-			.param("ws", workspace.value())
-			.param("ids", ids)
-			.query(JdbcLists::idAndEmail)
-			.list()
-			.stream()
-			.collect(emails());
+		// Up to 1,000 ids, one parameter each: see CustomPlans.
+		Map<UUID, String> known = this.plans.read(
+				() -> this.jdbc.sql("select id, email from contacts_contacts where workspace_id = :ws and id in (:ids)")
+					.param("ws", workspace.value())
+					.param("ids", ids)
+					.query(JdbcLists::idAndEmail)
+					.list()
+					.stream()
+					.collect(emails()));
 		if (known.size() != ids.size()) {
 			UUID missing = ids.stream().filter((id) -> !known.containsKey(id)).findFirst().orElseThrow();
 			throw new ContactNotFound("Contact " + missing);
 		}
-		List<UUID> members = this.jdbc
+		Set<UUID> members = this.jdbc
 			.sql("select contact_id from contacts_list_members where list_id = :list and contact_id in (:ids)")
 			.param("list", list.value())
 			.param("ids", ids)
 			.query(UUID.class)
-			.list();
+			.set();
 		List<Object[]> added = ids.stream()
 			.filter((id) -> !members.contains(id))
 			.map((id) -> new Object[] { list.value(), id, Timestamps.utc(now) })
