@@ -1,13 +1,10 @@
 package dev.mailgate.platform.internal;
 
-import java.sql.DatabaseMetaData;
-
 import javax.sql.DataSource;
 
 import dev.mailgate.platform.DurableCommits;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,8 +25,7 @@ class CheckpointingCommits implements DurableCommits {
 
 	CheckpointingCommits(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
 		this.jdbc = jdbc;
-		this.embedded = "H2"
-			.equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+		this.embedded = DatabaseProduct.H2.equals(DatabaseProduct.of(dataSource));
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.mailgate.platform.internal;
 
-import java.sql.DatabaseMetaData;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -8,7 +7,6 @@ import javax.sql.DataSource;
 import dev.mailgate.platform.CustomPlans;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -31,8 +29,7 @@ class PostgresCustomPlans implements CustomPlans {
 			throws MetaDataAccessException {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.postgres = "PostgreSQL"
-			.equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+		this.postgres = DatabaseProduct.POSTGRESQL.equals(DatabaseProduct.of(dataSource));
 	}
 
 	@Override

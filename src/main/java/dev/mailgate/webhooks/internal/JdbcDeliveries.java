@@ -28,7 +28,8 @@ class JdbcDeliveries {
 			((status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now))""";
 
 	/**
-	 * Greater than any delivery's id: the first page's bound.
+	 * Greater than any delivery's id (time-ordered, so never all ones): the first page's
+	 * bound.
 	 */
 	static final UUID AFTER_EVERY_ID = new UUID(-1L, -1L);
 
