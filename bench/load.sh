@@ -5,6 +5,7 @@
 #   bench/load.sh --compare  the full run, side by side with Keycloak 26 (RS256 and ES256 realms) and
 #                            node oidc-provider 9, all on plain HTTP on 127.0.0.1 (bench/competitors/)
 #   BENCH_ONLY=introspection bench/load.sh    only the cases whose name contains that text
+#   BENCH_ONLY='/api/v1/me|baseline' ...     or any of several texts
 #   BENCH_IDLE_SECONDS=5 bench/load.sh        how long after the load resident memory is read again (30 s)
 #   BENCH_TLS=1 bench/load.sh                  Mailgate over its default HTTPS (self-signed) instead
 #   BENCH_DB=postgres bench/load.sh            Mailgate on PostgreSQL (127.0.0.1:5432, database mailgate_bench,
@@ -171,9 +172,18 @@ prepare_refresh() {
 }
 
 prepare=""  # a function run before the warm-up and before the measured run, given their seconds
+selected() { # CASE: BENCH_ONLY unset, or one of its |-separated texts is in the case's name
+  [ -n "${BENCH_ONLY:-}" ] || return 0
+  local text IFS='|'
+  for text in $BENCH_ONLY; do
+    case "$1" in *"$text"*) return 0 ;; esac
+  done
+  return 1
+}
+
 run() { # server, case, url, lua, env...
   local server=$1 name=$2 url=$3 script=$4; shift 4
-  case "$name" in *"${BENCH_ONLY:-}"*) ;; *) return 0 ;; esac
+  selected "$name" || return 0
   [ -z "$prepare" ] || $prepare $warmup
   env "$@" wrk -t$threads -c$connections -d${warmup}s --timeout 10s -s "bench/lua/$script" "$url" >/dev/null 2>&1 || true
   [ -z "$prepare" ] || $prepare $duration
