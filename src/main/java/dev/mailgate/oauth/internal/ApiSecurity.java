@@ -32,6 +32,7 @@ class ApiSecurity {
 				requests.anyRequest().authenticated();
 			})
 			.oauth2ResourceServer((resource) -> resource.jwt((jwt) -> jwt.decoder(bearerTokens))
+				.authenticationConverter(new BearerHeader())
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems)
 				.protectedResourceMetadata((metadata) -> metadata

@@ -94,7 +94,7 @@ class BearerTokens implements JwtDecoder {
 	}
 
 	private OAuth2Authorization.Token<OAuth2AccessToken> liveAccessToken(String token) {
-		OAuth2Authorization authorization = this.authorizations.findAccessToken(token);
+		OAuth2Authorization authorization = this.authorizations.findAccessTokenGrant(token);
 		OAuth2Authorization.Token<OAuth2AccessToken> access = (authorization != null) ? authorization.getAccessToken()
 				: null;
 		if (authorization == null || access == null || !access.isActive()) {

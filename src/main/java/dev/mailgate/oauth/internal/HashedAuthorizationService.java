@@ -283,9 +283,19 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 * the API's hot path. Revocations on this node evict the entry at once.
 	 */
 	@Nullable OAuth2Authorization findAccessToken(String token) {
-		String hash = hashOf(token);
-		return this.byAccessHash.get(hash, (key) -> Optional.ofNullable(findByHash("access_hash", key, HASHED + key)))
-			.map((authorization) -> withValue(authorization, OAuth2AccessToken.class, token))
+		OAuth2Authorization stored = findAccessTokenGrant(token);
+		return (stored != null) ? withValue(stored, OAuth2AccessToken.class, token) : null;
+	}
+
+	/**
+	 * The authorization behind an access token as the cache holds it, with hashes where
+	 * the token values would be: for the bearer token check, which reads whether the
+	 * token is live, whose it is and its claims, never its value, so that no API request
+	 * pays for a copy that carries the value.
+	 */
+	@Nullable OAuth2Authorization findAccessTokenGrant(String token) {
+		return this.byAccessHash
+			.get(hashOf(token), (key) -> Optional.ofNullable(findByHash("access_hash", key, HASHED + key)))
 			.orElse(null);
 	}
 

@@ -36,6 +36,17 @@ class ApiBearerIntegrationTests extends OAuthTestSupport {
 	}
 
 	@Test
+	void malformedBearerHeaderIs401InvalidTokenWithAProblem() {
+		// RFC 6750 §2.1 (b64token) and §3.1: invalid_token; RFC 9457 body
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer mga_abc def"))
+			.hasStatus(HttpStatus.UNAUTHORIZED)
+			.hasContentType("application/problem+json")
+			.headers()
+			.satisfies(
+					(headers) -> assertThat(headers.getFirst("WWW-Authenticate")).contains("error=\"invalid_token\""));
+	}
+
+	@Test
 	void requestWithTokenLackingTheScopeIs403InsufficientScope() {
 		RegisteredApp app = confidentialApp("campaigns.read");
 		String token = accessToken(app, "campaigns.read");
