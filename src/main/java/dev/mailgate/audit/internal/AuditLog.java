@@ -76,10 +76,8 @@ class AuditLog {
 			params.addAll(List.of(at, at, at, after.id()));
 		}
 		// A workspace's page names the index's leading column too: without it, H2 takes
-		// the
-		// order for one it must sort, and sorts all of the workspace's events for every
-		// page
-		// (docs/benchmarks.md, "Contacts API", for the same trap).
+		// the order for one it must sort, and sorts all of the workspace's events for
+		// every page (docs/benchmarks.md, "Contacts API", for the same trap).
 		sql.append(query.withoutWorkspace() ? " order by at desc, id desc limit ?"
 				: " order by workspace_id desc, at desc, id desc limit ?");
 		return sql.toString();

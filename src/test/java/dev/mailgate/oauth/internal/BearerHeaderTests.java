@@ -3,6 +3,7 @@ package dev.mailgate.oauth.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -96,7 +97,7 @@ class BearerHeaderTests {
 		assertThat(request.getSession(false)).isNull();
 	}
 
-	private static String outcome(java.util.function.Supplier<String> resolve) {
+	private static String outcome(Supplier<String> resolve) {
 		try {
 			return "token " + resolve.get();
 		}
