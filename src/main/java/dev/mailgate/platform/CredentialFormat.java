@@ -73,8 +73,16 @@ public final class CredentialFormat {
 	 * The SHA-256 of a credential in lower-case hex: what Mailgate stores instead of it.
 	 */
 	public static String sha256(String value) {
-		byte[] digest = sha256().digest(value.getBytes(StandardCharsets.UTF_8));
-		return HexFormat.of().formatHex(digest);
+		return HexFormat.of().formatHex(sha256(value.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * The SHA-256 of some bytes: every SHA-256 Mailgate computes goes through here
+	 * (PKCE's S256, hashed nonces and emails, certificate fingerprints), so that none
+	 * looks the algorithm up in the security providers again.
+	 */
+	public static byte[] sha256(byte[] bytes) {
+		return sha256().digest(bytes);
 	}
 
 	/**

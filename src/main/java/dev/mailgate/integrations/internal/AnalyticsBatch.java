@@ -1,15 +1,13 @@
 package dev.mailgate.integrations.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.mailgate.platform.CredentialFormat;
 import dev.mailgate.campaigns.CampaignEvents.EngagementRecorded;
 import org.jspecify.annotations.Nullable;
 
@@ -56,14 +54,7 @@ record AnalyticsBatch(String id, UUID lastEvent, int size, Map<String, Object> b
 		if (email == null) {
 			return null;
 		}
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256")
-				.digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return CredentialFormat.sha256(email.strip().toLowerCase(Locale.ROOT));
 	}
 
 }

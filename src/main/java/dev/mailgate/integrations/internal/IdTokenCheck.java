@@ -1,14 +1,13 @@
 package dev.mailgate.integrations.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.mailgate.platform.CredentialFormat;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -119,13 +118,8 @@ class IdTokenCheck implements OAuth2AccessTokenResponseClient<OAuth2Authorizatio
 	 * {@code OidcAuthorizationCodeAuthenticationProvider}.
 	 */
 	private static String hash(String nonce) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(nonce.getBytes(StandardCharsets.US_ASCII));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		byte[] digest = CredentialFormat.sha256(nonce.getBytes(StandardCharsets.US_ASCII));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 	}
 
 	private static RestTemplate jwksClient() {

@@ -13,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -24,6 +23,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 
+import dev.mailgate.platform.CredentialFormat;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -86,8 +86,7 @@ record SelfSignedCertificate(Path certificate, Path privateKey) {
 
 	String sha256Fingerprint() {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(read().getEncoded());
-			return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+			return HexFormat.ofDelimiter(":").withUpperCase().formatHex(CredentialFormat.sha256(read().getEncoded()));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
