@@ -1,7 +1,9 @@
 package dev.mailgate.platform;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
 import java.util.zip.CRC32;
 
@@ -52,7 +54,7 @@ class CredentialFormatTests {
 		// the same CRC32 that java.util.zip computes, so scanners in any language can
 		// match it
 		assertThat(CredentialFormat.checksum("mga_"))
-			.isEqualTo(CredentialFormat.base62(BigInteger.valueOf(crc32("mga_")), 6));
+			.isEqualTo(base62ByBigInteger(BigInteger.valueOf(crc32("mga_")), 6));
 		assertThat(CredentialFormat.checksum("")).isEqualTo("000000");
 	}
 
@@ -60,6 +62,46 @@ class CredentialFormatTests {
 	void hashesWithSha256() {
 		assertThat(CredentialFormat.sha256("abc"))
 			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	}
+
+	@Test
+	void base62GivesTheSameDigitsAsBigIntegerDivisionForAnyValue() {
+		// every token minted before the in-place division kept its digits: the same
+		// number, the same 43 characters
+		Random random = new Random(42);
+		byte[][] edges = { new byte[32], filled((byte) 0xFF), filled((byte) 0x80), { 0, 0, 0, 61 }, { 0, 0, 0, 62 },
+				{ (byte) 0x80 }, {} };
+		for (byte[] bytes : edges) {
+			assertThat(CredentialFormat.base62(bytes, 43)).isEqualTo(base62ByBigInteger(new BigInteger(1, bytes), 43));
+		}
+		for (int i = 0; i < 20_000; i++) {
+			byte[] bytes = new byte[1 + random.nextInt(40)];
+			random.nextBytes(bytes);
+			int length = 1 + random.nextInt(60);
+			assertThat(CredentialFormat.base62(bytes, length))
+				.isEqualTo(base62ByBigInteger(new BigInteger(1, bytes), length));
+			long crc = random.nextLong() >>> 32;
+			assertThat(CredentialFormat.base62(crc, 6)).isEqualTo(base62ByBigInteger(BigInteger.valueOf(crc), 6));
+		}
+		assertThat(CredentialFormat.base62(0xFFFFFFFFL, 6)).isEqualTo("4gfFC3");
+	}
+
+	/** The division every credential was written with before: the reference. */
+	private static String base62ByBigInteger(BigInteger number, int length) {
+		char[] digits = new char[length];
+		BigInteger rest = number;
+		for (int i = length - 1; i >= 0; i--) {
+			BigInteger[] division = rest.divideAndRemainder(BigInteger.valueOf(62));
+			digits[i] = CredentialFormat.ALPHABET.charAt(division[1].intValue());
+			rest = division[0];
+		}
+		return new String(digits);
+	}
+
+	private static byte[] filled(byte value) {
+		byte[] bytes = new byte[32];
+		Arrays.fill(bytes, value);
+		return bytes;
 	}
 
 	private static long crc32(String text) {
