@@ -72,6 +72,36 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 		}
 	}
 
+	@Test
+	void everyTokensClaimsAreStoredInTheCompactFormAndTheGrantStillRefreshes() {
+		RegisteredApp app = confidentialApp("contacts.read openid email");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read openid email", pkce);
+		Map<String, Object> tokens = this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI,
+				pkce);
+		this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), "contacts.read");
+
+		List<byte[]> metadata = this.jdbc
+			.sql("select code_metadata, access_metadata, refresh_metadata, id_token_metadata "
+					+ "from oauth_authorizations where registered_client_id = ?")
+			.param(app.app().id().value())
+			.query()
+			.listOfRows()
+			.stream()
+			.flatMap((row) -> row.values().stream())
+			.filter(byte[].class::isInstance)
+			.map(byte[].class::cast)
+			.toList();
+		// the code's, the access token's twice (code grant, client credentials), the
+		// refresh token's and the ID token's
+		assertThat(metadata).hasSize(5).allSatisfy((bytes) -> assertThat(bytes[0]).isEqualTo(AttributeCodec.COMPACT));
+		// read back: the refresh grant finds the grant, the claims and the spent code
+		Map<String, Object> refreshed = OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(),
+				"grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")));
+		assertThat(refreshed).containsKeys("access_token", "refresh_token", "id_token");
+	}
+
 	private List<String> tables() {
 		return this.jdbc.sql("""
 				select table_name from information_schema.tables
