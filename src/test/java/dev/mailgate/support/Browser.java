@@ -93,11 +93,13 @@ public final class Browser implements AutoCloseable {
 
 	/**
 	 * Waits until the element's property (such as a progress bar's {@code value}) is
-	 * {@code expected}, through reloads of the page.
+	 * {@code expected}, through reloads of the page: an element the reload replaced
+	 * between finding it and reading it is found again.
 	 */
 	public Browser waitForProperty(String cssSelector, String property, String expected, Duration timeout) {
-		new WebDriverWait(this.driver, timeout).until(
-				(driver) -> expected.equals(driver.findElement(By.cssSelector(cssSelector)).getDomProperty(property)));
+		new WebDriverWait(this.driver, timeout).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> expected
+				.equals(driver.findElement(By.cssSelector(cssSelector)).getDomProperty(property)));
 		return this;
 	}
 
