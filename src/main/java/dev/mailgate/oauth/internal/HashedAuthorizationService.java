@@ -51,6 +51,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Spring Authorization Server's store, keeping every code and token only as the SHA-256
@@ -65,6 +67,12 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	static final String HASHED = "sha256:";
 
 	static final String STORED_REFRESH = "dev.mailgate.oauth.storedRefreshHash";
+
+	/**
+	 * The request attribute (with the code's hash after it) that keeps a code's
+	 * authorization for the rest of the request that read it.
+	 */
+	private static final String CODE_READ = "dev.mailgate.oauth.codeRead.";
 
 	/**
 	 * The hash of the access token the row held when it was read, so that a save can tell
@@ -153,6 +161,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	@Override
 	public void save(OAuth2Authorization authorization) {
 		Row row = Row.of(authorization);
+		forgetCodeRead(row);
 		if (!(authorization.getAttribute(STORED_REFRESH) instanceof String storedRefresh)) {
 			insert(row);
 			issued(authorization, row, "", false);
@@ -196,8 +205,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			}
 		}
 		// A rotated access token is left to expire (and to the cache's short life on
-		// other
-		// nodes); a revoked one (RFC 7009) stops working on every node.
+		// other nodes); a revoked one (RFC 7009) stops working on every node.
 		evictAccessTokenOf(authorization.getId(), false);
 		update(row);
 		if (row.access() != null) {
@@ -213,6 +221,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	@Override
 	@Transactional
 	public void remove(OAuth2Authorization authorization) {
+		forgetCodeRead(Row.of(authorization));
 		evictAccessTokenOf(authorization.getId(), true);
 		this.jdbc.sql("delete from oauth_authorizations where id = ?").param(authorization.getId()).update();
 	}
@@ -250,7 +259,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		}
 		return switch (tokenType.getValue()) {
 			case OAuth2ParameterNames.STATE -> findByHash("state_hash", hash, token);
-			case OAuth2ParameterNames.CODE -> findByHash("code_hash", hash, token);
+			case OAuth2ParameterNames.CODE -> findCode(hash, token);
 			case OAuth2ParameterNames.ACCESS_TOKEN -> findAccessToken(token);
 			case OAuth2ParameterNames.REFRESH_TOKEN -> findRefreshToken(hash, token);
 			default -> null;
@@ -371,6 +380,35 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			.params(UUID.fromString(registeredClientId), principalName,
 					AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())
 			.update();
+	}
+
+	/**
+	 * A code exchange asks for its code twice: Mailgate's PKCE check ({@link PkceCheck},
+	 * part of authenticating the client) and then Spring AS's code provider. The second
+	 * ask in the same request gets the first one's answer, kept on the request, instead
+	 * of reading and decoding the row again. Saving or removing the authorization forgets
+	 * it, and nothing outlives the request: another request, such as a replay of the
+	 * code, reads the row.
+	 */
+	private @Nullable OAuth2Authorization findCode(String hash, String token) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		String key = CODE_READ + hash;
+		if (request != null
+				&& request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof OAuth2Authorization read) {
+			return read;
+		}
+		OAuth2Authorization found = findByHash("code_hash", hash, token);
+		if (request != null && found != null) {
+			request.setAttribute(key, found, RequestAttributes.SCOPE_REQUEST);
+		}
+		return found;
+	}
+
+	private static void forgetCodeRead(Row row) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && row.code() != null) {
+			request.removeAttribute(CODE_READ + row.code().hash(), RequestAttributes.SCOPE_REQUEST);
+		}
 	}
 
 	private @Nullable OAuth2Authorization findByHash(String column, String hash, String presented) {

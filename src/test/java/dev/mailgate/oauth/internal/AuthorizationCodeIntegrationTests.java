@@ -166,6 +166,43 @@ class AuthorizationCodeIntegrationTests extends OAuthTestSupport {
 	}
 
 	@Test
+	void codeExchangeReadsTheCodeOnceThoughPkceAndTheGrantBothCheckIt() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read", pkce);
+		this.jdbc.sql("set query_statistics_max_entries 10000").update();
+		this.jdbc.sql("set query_statistics true").update();
+		try {
+			long before = codeReads();
+
+			Map<String, Object> tokens = this.flows.exchange(app.app().clientId(), app.clientSecret(), code,
+					REDIRECT_URI, pkce);
+
+			assertThat(tokens).containsKeys("access_token", "refresh_token");
+			assertThat(codeReads() - before).as("reads of the code's row in the exchange").isEqualTo(1);
+			// a replay is another request: it reads the row again, and is refused (RFC
+			// 6749
+			// §4.1.2)
+			assertThat(this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "authorization_code",
+					"code", code, "redirect_uri", REDIRECT_URI, "code_verifier", pkce.verifier()))
+				.hasStatus(HttpStatus.BAD_REQUEST);
+			assertThat(codeReads() - before).isEqualTo(2);
+		}
+		finally {
+			this.jdbc.sql("set query_statistics false").update();
+		}
+	}
+
+	/** How often H2 ran the look-up of an authorization by its code's hash. */
+	private long codeReads() {
+		return this.jdbc.sql("""
+				select coalesce(sum(execution_count), 0) from information_schema.query_statistics
+				where sql_statement like '%where code_hash = ?%'
+				and sql_statement not like '%query_statistics%'""").query(Long.class).single();
+	}
+
+	@Test
 	void codesLiveSixtySeconds() {
 		RegisteredApp app = confidentialApp("contacts.read");
 		MockHttpSession person = this.flows.newPerson(uniqueEmail());
