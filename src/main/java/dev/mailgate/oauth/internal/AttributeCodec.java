@@ -69,11 +69,20 @@ final class AttributeCodec {
 	}
 
 	static byte @Nullable [] write(@Nullable Map<String, Object> values) {
+		return write(values, true);
+	}
+
+	/**
+	 * @param compact whether a map of plain values may take the compact form; without it,
+	 * every map goes through Java serialization, which nodes older than the compact form
+	 * read too (docs/deployment.md, rolling updates)
+	 */
+	static byte @Nullable [] write(@Nullable Map<String, Object> values, boolean compact) {
 		if (values == null || values.isEmpty()) {
 			return null;
 		}
-		byte[] compact = new CompactWriter().map(values);
-		return (compact != null) ? compact : serialized(values);
+		byte[] written = compact ? new CompactWriter().map(values) : null;
+		return (written != null) ? written : serialized(values);
 	}
 
 	private static byte[] serialized(Map<String, Object> values) {

@@ -450,12 +450,13 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 				refresh_hash, refresh_issued_at, refresh_expires_at, refresh_metadata,
 				id_token_hash, id_token_issued_at, id_token_expires_at, id_token_metadata, created_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(row.values(this.clock.instant()))
+			.params(row.values(this.clock.instant(), this.properties.compactTokenMetadata()))
 			.update();
 	}
 
 	private void update(Row row) {
-		List<Object> values = new ArrayList<>(Arrays.asList(row.values(this.clock.instant())));
+		List<Object> values = new ArrayList<>(
+				Arrays.asList(row.values(this.clock.instant(), this.properties.compactTokenMetadata())));
 		Object id = values.remove(0);
 		values.remove(values.size() - 1); // created_at stays
 		String attributes = "attributes = ?, ";
@@ -616,16 +617,20 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 					token.getToken().getExpiresAt(), token.getMetadata());
 		}
 
-		Object[] values(Instant now) {
+		/**
+		 * @param compact whether plain maps (token metadata) may take the compact form
+		 */
+		Object[] values(Instant now, boolean compact) {
 			return new Object[] { this.authorization.getId(),
 					UUID.fromString(this.authorization.getRegisteredClientId()), this.authorization.getPrincipalName(),
 					this.authorization.getAuthorizationGrantType().getValue(),
 					String.join(" ", this.authorization.getAuthorizedScopes()),
-					this.attributesUnchanged ? null : AttributeCodec.write(this.attributes), this.stateHash,
-					hash(this.code), issued(this.code), expires(this.code), meta(this.code), hash(this.access),
-					issued(this.access), expires(this.access), meta(this.access), this.accessScopes, hash(this.refresh),
-					issued(this.refresh), expires(this.refresh), meta(this.refresh), hash(this.idToken),
-					issued(this.idToken), expires(this.idToken), meta(this.idToken), Timestamps.utc(now) };
+					this.attributesUnchanged ? null : AttributeCodec.write(this.attributes, compact), this.stateHash,
+					hash(this.code), issued(this.code), expires(this.code), meta(this.code, compact), hash(this.access),
+					issued(this.access), expires(this.access), meta(this.access, compact), this.accessScopes,
+					hash(this.refresh), issued(this.refresh), expires(this.refresh), meta(this.refresh, compact),
+					hash(this.idToken), issued(this.idToken), expires(this.idToken), meta(this.idToken, compact),
+					Timestamps.utc(now) };
 		}
 
 		private static @Nullable String hash(@Nullable StoredToken token) {
@@ -640,8 +645,8 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			return (token != null) ? Timestamps.utc(token.expiresAt()) : null;
 		}
 
-		private static byte @Nullable [] meta(@Nullable StoredToken token) {
-			return (token != null) ? AttributeCodec.write(token.metadata()) : null;
+		private static byte @Nullable [] meta(@Nullable StoredToken token, boolean compact) {
+			return (token != null) ? AttributeCodec.write(token.metadata(), compact) : null;
 		}
 
 	}

@@ -17,9 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenCacheTtl how long the API caches a token look-up on one node
  * @param leakReporters the secret scanners allowed to report leaked credentials: key id
  * to public key (X.509 SubjectPublicKeyInfo, PEM or base64 DER, EC P-256 or RSA)
+ * @param compactTokenMetadata whether tokens' claims are stored in Mailgate's compact
+ * form (docs/deployment.md: off while a cluster still runs nodes that read only Java
+ * serialization)
  */
 @ConfigurationProperties("mailgate.oauth")
 record OAuthProperties(@DefaultValue("60s") Duration codeTtl, @DefaultValue("30d") Duration refreshTokenIdleTtl,
 		@DefaultValue("365d") Duration refreshTokenAbsoluteTtl, @DefaultValue("1h") Duration retiredKeyRetention,
-		@DefaultValue("60s") Duration tokenCacheTtl, @DefaultValue Map<String, String> leakReporters) {
+		@DefaultValue("60s") Duration tokenCacheTtl, @DefaultValue Map<String, String> leakReporters,
+		@DefaultValue("true") boolean compactTokenMetadata) {
 }

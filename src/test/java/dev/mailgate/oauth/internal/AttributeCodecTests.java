@@ -85,6 +85,16 @@ class AttributeCodecTests {
 	}
 
 	@Test
+	void withoutTheCompactFormEveryMapIsJavaSerializedAsOlderNodesRead() {
+		Map<String, Object> metadata = accessTokenMetadata(Instant.parse("2026-11-29T12:00:00Z"));
+
+		byte[] stored = AttributeCodec.write(metadata, false);
+
+		assertThat(stored[0]).isEqualTo((byte) 0xAC);
+		assertThat(AttributeCodec.read(stored)).isEqualTo(metadata);
+	}
+
+	@Test
 	void aValueWithoutACompactFormStoresTheWholeMapWithJavaSerialization() {
 		Map<String, Object> attributes = new HashMap<>(accessTokenMetadata(Instant.now()));
 		attributes.put("java.security.Principal", UsernamePasswordAuthenticationToken.authenticated("ada@example.com",
