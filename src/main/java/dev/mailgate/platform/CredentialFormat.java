@@ -1,5 +1,6 @@
 package dev.mailgate.platform;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -138,13 +139,7 @@ public final class CredentialFormat {
 	}
 
 	static String base62(long unsigned, int length) {
-		char[] digits = new char[length];
-		long rest = unsigned;
-		for (int d = length - 1; d >= 0; d--) {
-			digits[d] = ALPHABET.charAt((int) Long.remainderUnsigned(rest, 62));
-			rest = Long.divideUnsigned(rest, 62);
-		}
-		return new String(digits);
+		return base62(ByteBuffer.allocate(Long.BYTES).putLong(unsigned).array(), length);
 	}
 
 }

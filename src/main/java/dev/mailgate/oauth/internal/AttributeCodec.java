@@ -68,10 +68,6 @@ final class AttributeCodec {
 	private AttributeCodec() {
 	}
 
-	static byte @Nullable [] write(@Nullable Map<String, Object> values) {
-		return write(values, true);
-	}
-
 	/**
 	 * @param compact whether a map of plain values may take the compact form; without it,
 	 * every map goes through Java serialization, which nodes older than the compact form

@@ -69,10 +69,10 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	static final String STORED_REFRESH = "dev.mailgate.oauth.storedRefreshHash";
 
 	/**
-	 * The request attribute (with the code's hash after it) that keeps a code's
-	 * authorization for the rest of the request that read it.
+	 * The request attribute that keeps the code last read, and its authorization, for the
+	 * rest of the request ({@link CodeRead}).
 	 */
-	private static final String CODE_READ = "dev.mailgate.oauth.codeRead.";
+	private static final String CODE_READ = "dev.mailgate.oauth.codeRead";
 
 	/**
 	 * The hash of the access token the row held when it was read, so that a save can tell
@@ -161,7 +161,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	@Override
 	public void save(OAuth2Authorization authorization) {
 		Row row = Row.of(authorization);
-		forgetCodeRead(row);
+		forgetCodeRead();
 		if (!(authorization.getAttribute(STORED_REFRESH) instanceof String storedRefresh)) {
 			insert(row);
 			issued(authorization, row, "", false);
@@ -221,7 +221,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	@Override
 	@Transactional
 	public void remove(OAuth2Authorization authorization) {
-		forgetCodeRead(Row.of(authorization));
+		forgetCodeRead();
 		evictAccessTokenOf(authorization.getId(), true);
 		this.jdbc.sql("delete from oauth_authorizations where id = ?").param(authorization.getId()).update();
 	}
@@ -392,23 +392,28 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 */
 	private @Nullable OAuth2Authorization findCode(String hash, String token) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		String key = CODE_READ + hash;
-		if (request != null
-				&& request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof OAuth2Authorization read) {
-			return read;
+		if (request != null && request.getAttribute(CODE_READ, RequestAttributes.SCOPE_REQUEST) instanceof CodeRead read
+				&& read.hash().equals(hash)) {
+			return read.authorization();
 		}
 		OAuth2Authorization found = findByHash("code_hash", hash, token);
 		if (request != null && found != null) {
-			request.setAttribute(key, found, RequestAttributes.SCOPE_REQUEST);
+			request.setAttribute(CODE_READ, new CodeRead(hash, found), RequestAttributes.SCOPE_REQUEST);
 		}
 		return found;
 	}
 
-	private static void forgetCodeRead(Row row) {
+	private static void forgetCodeRead() {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request != null && row.code() != null) {
-			request.removeAttribute(CODE_READ + row.code().hash(), RequestAttributes.SCOPE_REQUEST);
+		if (request != null) {
+			request.removeAttribute(CODE_READ, RequestAttributes.SCOPE_REQUEST);
 		}
+	}
+
+	/**
+	 * A code's hash and the authorization read for it, kept for the rest of the request.
+	 */
+	private record CodeRead(String hash, OAuth2Authorization authorization) {
 	}
 
 	private @Nullable OAuth2Authorization findByHash(String column, String hash, String presented) {

@@ -24,11 +24,11 @@ public class AttributeCodecBenchmark {
 	private final Map<String, Object> metadata = AttributeCodecTests
 		.accessTokenMetadata(Instant.parse("2026-11-29T12:00:00Z"));
 
-	private final byte[] stored = AttributeCodec.write(this.metadata);
+	private final byte[] stored = AttributeCodec.write(this.metadata, true);
 
 	@Benchmark
 	public byte[] writeAccessTokenMetadata() {
-		return AttributeCodec.write(this.metadata);
+		return AttributeCodec.write(this.metadata, true);
 	}
 
 	@Benchmark

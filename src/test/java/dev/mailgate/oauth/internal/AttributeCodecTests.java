@@ -39,7 +39,7 @@ class AttributeCodecTests {
 						List.of(new SimpleGrantedAuthority("ROLE_USER"))),
 				HashedAuthorizationService.FAMILY_STARTED_AT, Instant.parse("2026-11-29T12:00:00Z"), "scopes",
 				new int[] { 1, 2 });
-		byte[] stored = AttributeCodec.write(attributes);
+		byte[] stored = AttributeCodec.write(attributes, true);
 
 		for (int i = 0; i < 2; i++) { // the second time with the classes already found
 			Map<String, Object> read = AttributeCodec.read(stored);
@@ -64,7 +64,7 @@ class AttributeCodecTests {
 		Instant issued = Instant.parse("2026-11-29T12:00:00.123456789Z");
 		Map<String, Object> metadata = accessTokenMetadata(issued);
 
-		byte[] stored = AttributeCodec.write(metadata);
+		byte[] stored = AttributeCodec.write(metadata, true);
 
 		assertThat(stored[0]).isEqualTo(AttributeCodec.COMPACT);
 		assertThat(stored.length).isLessThan(javaSerialized(metadata).length / 2);
@@ -100,7 +100,7 @@ class AttributeCodecTests {
 		attributes.put("java.security.Principal", UsernamePasswordAuthenticationToken.authenticated("ada@example.com",
 				null, List.of(new SimpleGrantedAuthority("ROLE_USER"))));
 
-		byte[] stored = AttributeCodec.write(attributes);
+		byte[] stored = AttributeCodec.write(attributes, true);
 
 		assertThat(stored[0]).isEqualTo((byte) 0xAC);
 		assertThat(AttributeCodec.read(stored)).isEqualTo(attributes);
@@ -113,7 +113,7 @@ class AttributeCodecTests {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> values = (Map<String, Object>) plainMap(random, 0);
 
-			Map<String, Object> read = AttributeCodec.read(AttributeCodec.write(values));
+			Map<String, Object> read = AttributeCodec.read(AttributeCodec.write(values, true));
 
 			assertThat(read).isEqualTo(values.isEmpty() ? Map.of() : values);
 		}
@@ -121,7 +121,7 @@ class AttributeCodecTests {
 
 	@Test
 	void truncatedOrUnknownCompactContentIsRefused() {
-		byte[] stored = AttributeCodec.write(accessTokenMetadata(Instant.now()));
+		byte[] stored = AttributeCodec.write(accessTokenMetadata(Instant.now()), true);
 		for (int length = 1; length < stored.length; length++) {
 			byte[] truncated = Arrays.copyOf(stored, length);
 			assertThatIllegalStateException().isThrownBy(() -> AttributeCodec.read(truncated))

@@ -80,7 +80,7 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read openid email", pkce);
 		Map<String, Object> tokens = this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI,
 				pkce);
-		this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), "contacts.read");
+		accessToken(app, "contacts.read");
 
 		List<byte[]> metadata = this.jdbc
 			.sql("select code_metadata, access_metadata, refresh_metadata, id_token_metadata "
