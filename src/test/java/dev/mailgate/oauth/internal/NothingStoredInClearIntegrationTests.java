@@ -1,19 +1,25 @@
 package dev.mailgate.oauth.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.mailgate.apps.RegisteredApp;
+import dev.mailgate.platform.CacheEvictions;
 import dev.mailgate.support.OAuthFlows;
 import dev.mailgate.support.OAuthFlows.Pkce;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +31,24 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RegisteredClientRepository clients;
+
+	@Autowired
+	OAuthProperties properties;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	TransactionOperations transactions;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	CacheEvictions evictions;
 
 	@Test
 	void noTableHoldsAnIssuedCodeTokenOrSecret() {
@@ -75,14 +99,62 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 	@Test
 	void everyTokensClaimsAreStoredInTheCompactFormAndTheGrantStillRefreshes() {
 		RegisteredApp app = confidentialApp("contacts.read openid email");
+		Map<String, Object> tokens = signedInPersonsTokens(app);
+		accessToken(app, "contacts.read");
+
+		List<byte[]> metadata = tokenMetadataOf(app);
+		// the code's, the access token's twice (code grant, client credentials), the
+		// refresh token's and the ID token's
+		assertThat(metadata).hasSize(5).allSatisfy((bytes) -> assertThat(bytes[0]).isEqualTo(AttributeCodec.COMPACT));
+		// read back: the refresh grant finds the grant, the claims and the spent code
+		Map<String, Object> refreshed = OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(),
+				"grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")));
+		assertThat(refreshed).containsKeys("access_token", "refresh_token", "id_token");
+	}
+
+	@Test
+	void aGrantStoredByANodeWithoutTheCompactFormRefreshesOnANodeWithIt() {
+		// docs/deployment.md, a rolling update across the compact form: first every node
+		// runs with mailgate.oauth.compact-token-metadata=false, which stores what nodes
+		// older than the compact form read; then the flag is removed
+		RegisteredApp app = confidentialApp("contacts.read openid email");
+		Map<String, Object> tokens = signedInPersonsTokens(app);
+		String refreshToken = (String) tokens.get("refresh_token");
+		HashedAuthorizationService flagOff = new HashedAuthorizationService(this.jdbc, this.clients,
+				withoutCompactForm(this.properties), this.clock, this.transactions, this.apps, this.events,
+				this.evictions);
+		flagOff.save(flagOff.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN));
+
+		// Java serialization's stream header, 0xACED, in every token's metadata
+		assertThat(tokenMetadataOf(app)).hasSize(4)
+			.allSatisfy((bytes) -> assertThat(bytes).startsWith((byte) 0xAC, (byte) 0xED));
+		Map<String, Object> refreshed = OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(),
+				"grant_type", "refresh_token", "refresh_token", refreshToken));
+		assertThat(refreshed).containsKeys("access_token", "refresh_token", "id_token");
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + refreshed.get("access_token")))
+			.hasStatusOk();
+		// and this node (the flag on) writes the grant back in the compact form
+		assertThat(tokenMetadataOf(app)).allSatisfy((bytes) -> assertThat(bytes[0]).isEqualTo(AttributeCodec.COMPACT));
+	}
+
+	/**
+	 * A new person's tokens from the code flow with PKCE, an ID token among them.
+	 */
+	private Map<String, Object> signedInPersonsTokens(RegisteredApp app) {
 		MockHttpSession person = this.flows.newPerson(uniqueEmail());
 		Pkce pkce = OAuthFlows.pkce();
 		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read openid email", pkce);
-		Map<String, Object> tokens = this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI,
-				pkce);
-		accessToken(app, "contacts.read");
+		return this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI, pkce);
+	}
 
-		List<byte[]> metadata = this.jdbc
+	private static OAuthProperties withoutCompactForm(OAuthProperties properties) {
+		return new OAuthProperties(properties.codeTtl(), properties.refreshTokenIdleTtl(),
+				properties.refreshTokenAbsoluteTtl(), properties.retiredKeyRetention(), properties.tokenCacheTtl(),
+				properties.leakReporters(), false);
+	}
+
+	private List<byte[]> tokenMetadataOf(RegisteredApp app) {
+		return this.jdbc
 			.sql("select code_metadata, access_metadata, refresh_metadata, id_token_metadata "
 					+ "from oauth_authorizations where registered_client_id = ?")
 			.param(app.app().id().value())
@@ -93,13 +165,6 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 			.filter(byte[].class::isInstance)
 			.map(byte[].class::cast)
 			.toList();
-		// the code's, the access token's twice (code grant, client credentials), the
-		// refresh token's and the ID token's
-		assertThat(metadata).hasSize(5).allSatisfy((bytes) -> assertThat(bytes[0]).isEqualTo(AttributeCodec.COMPACT));
-		// read back: the refresh grant finds the grant, the claims and the spent code
-		Map<String, Object> refreshed = OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(),
-				"grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")));
-		assertThat(refreshed).containsKeys("access_token", "refresh_token", "id_token");
 	}
 
 	private List<String> tables() {
