@@ -4,9 +4,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -31,18 +33,34 @@ class ApiSecurity {
 						.hasAuthority(rule.authority()));
 				requests.anyRequest().authenticated();
 			})
-			.oauth2ResourceServer((resource) -> resource.jwt((jwt) -> jwt.decoder(bearerTokens))
-				.authenticationConverter(new BearerHeader())
-				.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems)
-				.protectedResourceMetadata((metadata) -> metadata
-					.protectedResourceMetadataCustomizer((builder) -> builder.authorizationServer(issuer.trimmed())
-						.scopes((scopes) -> scopes.addAll(dev.mailgate.apps.Scope.allValues()))
-						.resourceName("Mailgate marketing API"))))
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.oauth2ResourceServer(
+					(resource) -> resource.jwt((jwt) -> jwt.authenticationManager(bearerTokenCheck(bearerTokens)))
+						.authenticationConverter(new BearerHeader())
+						.authenticationEntryPoint(problems)
+						.accessDeniedHandler(problems)
+						.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
+								(builder) -> builder.authorizationServer(issuer.trimmed())
+									.scopes((scopes) -> scopes.addAll(dev.mailgate.apps.Scope.allValues()))
+									.resourceName("Mailgate marketing API"))))
+			// no session to protect from fixation: the filter would ask Spring Session
+			// for one on every call
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				.sessionFixation((fixation) -> fixation.none()))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
 			.build();
+	}
+
+	/**
+	 * The bearer token check on its own, not inside a {@code ProviderManager}: that one
+	 * would publish an authentication event for every API call, which nothing in Mailgate
+	 * listens to, and ask the chain's other providers whether they take the token
+	 * (docs/benchmarks.md, "The API chain's per-call extras"). A token that fails throws
+	 * Spring's {@code InvalidBearerTokenException} as before.
+	 */
+	static AuthenticationManager bearerTokenCheck(JwtDecoder bearerTokens) {
+		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(bearerTokens);
+		return provider::authenticate;
 	}
 
 }

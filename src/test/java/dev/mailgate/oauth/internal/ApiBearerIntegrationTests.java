@@ -4,6 +4,9 @@ import dev.mailgate.apps.RegisteredApp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
+import dev.mailgate.support.OAuthFlows;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +88,31 @@ class ApiBearerIntegrationTests extends OAuthTestSupport {
 			.hasContentType("application/json")
 			.bodyJson()
 			.hasPath("$.client_id");
+	}
+
+	@Test
+	void apiCallCarryingABrowsersSessionCookieLeavesTheSessionAsItWas() {
+		// a browser on its way to sign in (the authorization request it was sent with is
+		// kept in its session) calls the API from a page of the same origin, so the
+		// session's cookie goes along with the bearer token
+		RegisteredApp app = confidentialApp("contacts.read");
+		MockHttpSession browser = (MockHttpSession) this.flows
+			.authorize(new MockHttpSession(), app.app().clientId(), REDIRECT_URI, "contacts.read", "xyz",
+					OAuthFlows.pkce())
+			.getRequest()
+			.getSession();
+		String token = accessToken(app, "contacts.read");
+
+		MvcTestResult call = this.mvc.get()
+			.uri("/api/v1/me")
+			.session(browser)
+			.header("Authorization", "Bearer " + token)
+			.exchange();
+
+		// the token alone decides who calls (RFC 6750 §2.1), and the API keeps no state:
+		// it does not rotate the browser's session id as a sign-in would
+		assertThat(call).hasStatusOk().bodyJson().extractingPath("$.client_id").isEqualTo(app.app().clientId());
+		assertThat(call.getResponse().getHeaders("Set-Cookie")).isEmpty();
 	}
 
 	@Test
