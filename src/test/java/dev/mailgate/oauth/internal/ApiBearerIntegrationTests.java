@@ -1,10 +1,10 @@
 package dev.mailgate.oauth.internal;
 
 import dev.mailgate.apps.RegisteredApp;
+import dev.mailgate.support.OAuthFlows;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
-import dev.mailgate.support.OAuthFlows;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
