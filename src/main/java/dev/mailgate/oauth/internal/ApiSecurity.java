@@ -58,7 +58,7 @@ class ApiSecurity {
 	 * (docs/benchmarks.md, "The API chain's per-call extras"). A token that fails throws
 	 * Spring's {@code InvalidBearerTokenException} as before.
 	 */
-	static AuthenticationManager bearerTokenCheck(JwtDecoder bearerTokens) {
+	private static AuthenticationManager bearerTokenCheck(JwtDecoder bearerTokens) {
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(bearerTokens);
 		return provider::authenticate;
 	}

@@ -181,9 +181,8 @@ class AuthorizationCodeIntegrationTests extends OAuthTestSupport {
 
 			assertThat(tokens).containsKeys("access_token", "refresh_token");
 			assertThat(codeReads() - before).as("reads of the code's row in the exchange").isEqualTo(1);
-			// a replay is another request: it reads the row again, and is refused (RFC
-			// 6749
-			// §4.1.2)
+			// a replay is another request: it reads the row again, and is refused
+			// (RFC 6749 §4.1.2)
 			assertThat(this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "authorization_code",
 					"code", code, "redirect_uri", REDIRECT_URI, "code_verifier", pkce.verifier()))
 				.hasStatus(HttpStatus.BAD_REQUEST);
@@ -318,13 +317,6 @@ class AuthorizationCodeIntegrationTests extends OAuthTestSupport {
 		// (RFC 9700 §4.14.2)
 		assertThat(refreshed.get("access_token")).isNotNull();
 		assertThat(refreshed.get("refresh_token")).isNotEqualTo(tokens.get("refresh_token"));
-	}
-
-	Map<String, Object> grant(RegisteredApp app, String scope) {
-		MockHttpSession person = this.flows.newPerson(uniqueEmail());
-		Pkce pkce = OAuthFlows.pkce();
-		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, scope, pkce);
-		return this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI, pkce);
 	}
 
 }

@@ -12,7 +12,6 @@ import java.util.UUID;
 import dev.mailgate.apps.RegisteredApp;
 import dev.mailgate.platform.CredentialFormat;
 import dev.mailgate.support.OAuthFlows;
-import dev.mailgate.support.OAuthFlows.Pkce;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -281,12 +280,6 @@ class ConnectedAppsIntegrationTests extends OAuthTestSupport {
 		assertThat(GrantUsage.network("2001:db8:1:2::7")).isEqualTo("2001:db8:1::/48");
 		assertThat(GrantUsage.network("not-an-address.example")).isNull();
 		assertThat(GrantUsage.network(null)).isNull();
-	}
-
-	private Map<String, Object> grant(RegisteredApp app, MockHttpSession person, String scope) {
-		Pkce pkce = OAuthFlows.pkce();
-		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, scope, pkce);
-		return this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI, pkce);
 	}
 
 	/**

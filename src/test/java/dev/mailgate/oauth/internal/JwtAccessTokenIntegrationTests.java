@@ -14,6 +14,7 @@ import dev.mailgate.support.OAuthFlows;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -56,8 +57,11 @@ class JwtAccessTokenIntegrationTests extends OAuthTestSupport {
 
 		this.flows.post("/oauth2/revoke", app.app().clientId(), app.clientSecret(), "token", token);
 
+		// RFC 6750 §3.1: a revoked token is invalid_token
 		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token))
-			.hasStatus(HttpStatus.UNAUTHORIZED);
+			.hasStatus(HttpStatus.UNAUTHORIZED)
+			.headers()
+			.satisfies(JwtAccessTokenIntegrationTests::invalidToken);
 	}
 
 	@Test
@@ -69,8 +73,11 @@ class JwtAccessTokenIntegrationTests extends OAuthTestSupport {
 		String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes()) + "."
 				+ parts[2];
 
+		// RFC 6750 §3.1: a token whose signature does not verify is invalid_token
 		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + forged))
-			.hasStatus(HttpStatus.UNAUTHORIZED);
+			.hasStatus(HttpStatus.UNAUTHORIZED)
+			.headers()
+			.satisfies(JwtAccessTokenIntegrationTests::invalidToken);
 	}
 
 	@Test
@@ -116,6 +123,10 @@ class JwtAccessTokenIntegrationTests extends OAuthTestSupport {
 
 	private JWKSet publishedKeys() throws Exception {
 		return JWKSet.parse(this.mvc.get().uri("/oauth2/jwks").exchange().getResponse().getContentAsString());
+	}
+
+	private static void invalidToken(HttpHeaders headers) {
+		assertThat(headers.getFirst("WWW-Authenticate")).startsWith("Bearer").contains("error=\"invalid_token\"");
 	}
 
 }

@@ -99,7 +99,7 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 	@Test
 	void everyTokensClaimsAreStoredInTheCompactFormAndTheGrantStillRefreshes() {
 		RegisteredApp app = confidentialApp("contacts.read openid email");
-		Map<String, Object> tokens = signedInPersonsTokens(app);
+		Map<String, Object> tokens = grant(app, "contacts.read openid email");
 		accessToken(app, "contacts.read");
 
 		List<byte[]> metadata = tokenMetadataOf(app);
@@ -118,7 +118,7 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 		// runs with mailgate.oauth.compact-token-metadata=false, which stores what nodes
 		// older than the compact form read; then the flag is removed
 		RegisteredApp app = confidentialApp("contacts.read openid email");
-		Map<String, Object> tokens = signedInPersonsTokens(app);
+		Map<String, Object> tokens = grant(app, "contacts.read openid email");
 		String refreshToken = (String) tokens.get("refresh_token");
 		HashedAuthorizationService flagOff = new HashedAuthorizationService(this.jdbc, this.clients,
 				withoutCompactForm(this.properties), this.clock, this.transactions, this.apps, this.events,
@@ -135,16 +135,6 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 			.hasStatusOk();
 		// and this node (the flag on) writes the grant back in the compact form
 		assertThat(tokenMetadataOf(app)).allSatisfy((bytes) -> assertThat(bytes[0]).isEqualTo(AttributeCodec.COMPACT));
-	}
-
-	/**
-	 * A new person's tokens from the code flow with PKCE, an ID token among them.
-	 */
-	private Map<String, Object> signedInPersonsTokens(RegisteredApp app) {
-		MockHttpSession person = this.flows.newPerson(uniqueEmail());
-		Pkce pkce = OAuthFlows.pkce();
-		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read openid email", pkce);
-		return this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI, pkce);
 	}
 
 	private static OAuthProperties withoutCompactForm(OAuthProperties properties) {

@@ -2,6 +2,7 @@ package dev.mailgate.oauth.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.mailgate.IntegrationTestSupport;
@@ -11,9 +12,11 @@ import dev.mailgate.apps.NewApp;
 import dev.mailgate.apps.RegisteredApp;
 import dev.mailgate.apps.TokenFormat;
 import dev.mailgate.support.OAuthFlows;
+import dev.mailgate.support.OAuthFlows.Pkce;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 
 /**
  * What the protocol tests share: apps to play the client, people to play the marketer.
@@ -46,6 +49,22 @@ abstract class OAuthTestSupport extends IntegrationTestSupport {
 	String accessToken(RegisteredApp app, String scope) {
 		return (String) this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), scope)
 			.get("access_token");
+	}
+
+	/**
+	 * A new person's grant to the app: the token response of the code flow with PKCE.
+	 */
+	Map<String, Object> grant(RegisteredApp app, String scope) {
+		return grant(app, this.flows.newPerson(uniqueEmail()), scope);
+	}
+
+	/**
+	 * The person's grant to the app: the token response of the code flow with PKCE.
+	 */
+	Map<String, Object> grant(RegisteredApp app, MockHttpSession person, String scope) {
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, scope, pkce);
+		return this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI, pkce);
 	}
 
 	RegisteredApp publicApp(String scopes) {

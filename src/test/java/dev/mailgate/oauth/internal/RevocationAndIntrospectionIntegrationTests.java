@@ -31,7 +31,7 @@ class RevocationAndIntrospectionIntegrationTests extends OAuthTestSupport {
 	@Test
 	void revokingTheRefreshTokenRevokesTheAccessTokenOfTheSameGrant() {
 		RegisteredApp app = confidentialApp("contacts.read");
-		Map<String, Object> tokens = grant(app);
+		Map<String, Object> tokens = grant(app, "contacts.read");
 
 		// RFC 7009 §2.1: revoking a refresh token should also invalidate access tokens of
 		// the same grant
@@ -143,7 +143,7 @@ class RevocationAndIntrospectionIntegrationTests extends OAuthTestSupport {
 	@Test
 	void aRefreshTokenIsActiveUntilItIsUsedAndItsAccessTokenUntilItIsReplaced() {
 		RegisteredApp app = confidentialApp("contacts.read");
-		Map<String, Object> first = grant(app);
+		Map<String, Object> first = grant(app, "contacts.read");
 		String firstAccess = (String) first.get("access_token");
 		String firstRefresh = (String) first.get("refresh_token");
 		introspect(app, firstAccess).hasPathSatisfying("$.active", (active) -> assertThat(active).isEqualTo(true));
@@ -166,7 +166,7 @@ class RevocationAndIntrospectionIntegrationTests extends OAuthTestSupport {
 	@Test
 	void aReusedRefreshTokenMakesTheGrantsIntrospectedTokenInactive() {
 		RegisteredApp app = confidentialApp("contacts.read");
-		Map<String, Object> first = grant(app);
+		Map<String, Object> first = grant(app, "contacts.read");
 		String firstRefresh = (String) first.get("refresh_token");
 		Map<String, Object> second = OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(),
 				"grant_type", "refresh_token", "refresh_token", firstRefresh));
@@ -200,13 +200,6 @@ class RevocationAndIntrospectionIntegrationTests extends OAuthTestSupport {
 	private String accessToken(RegisteredApp app) {
 		return (String) this.flows.clientCredentials(app.app().clientId(), app.clientSecret(), "contacts.read")
 			.get("access_token");
-	}
-
-	private Map<String, Object> grant(RegisteredApp app) {
-		MockHttpSession person = this.flows.newPerson(uniqueEmail());
-		Pkce pkce = OAuthFlows.pkce();
-		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read", pkce);
-		return this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI, pkce);
 	}
 
 	private org.springframework.test.web.servlet.assertj.MvcTestResult me(String token) {
