@@ -27,11 +27,12 @@ import org.springframework.stereotype.Component;
  * developer can click Authorize, sign in, consent and try the API: PKCE, redirected back
  * to the docs at the issuer's address, allowed every scope the document lists (the person
  * still picks what to grant). It belongs to the bootstrap workspace, like the bootstrap
- * client; a person's token acts on that person's own workspace all the same.
+ * client; a person's token acts on that person's own workspace all the same. springdoc
+ * serves Swagger UI only with the document, so either switch leaves the app out.
  */
 @Component
 @Order(300)
-@ConditionalOnProperty(name = "springdoc.swagger-ui.enabled", matchIfMissing = true)
+@ConditionalOnProperty(name = { "springdoc.api-docs.enabled", "springdoc.swagger-ui.enabled" }, matchIfMissing = true)
 class ApiDocsClient implements ApplicationRunner {
 
 	/** Where springdoc serves Swagger UI's OAuth 2.0 redirect page. */

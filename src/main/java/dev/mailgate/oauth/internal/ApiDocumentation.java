@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.providers.ObjectMapperProvider;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,9 +25,12 @@ import org.springframework.context.annotation.Configuration;
  * The OpenAPI 3.1 document of the marketing API ({@code /v3/api-docs}, shown by Swagger
  * UI at {@code /docs}): Mailgate as the server and as the authorization server, each
  * operation with the scope {@link ApiScopes} makes it need, and every error as an RFC
- * 9457 problem. Controllers describe their own operations and bodies.
+ * 9457 problem. Controllers describe their own operations and bodies. Left out with
+ * {@code springdoc.api-docs.enabled=false}, like springdoc's own beans, which
+ * {@link #snakeCaseSchemas} needs.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "springdoc.api-docs.enabled", matchIfMissing = true)
 class ApiDocumentation {
 
 	static final String OAUTH2 = "oauth2";
