@@ -25,16 +25,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+
 /**
  * Stores an authorization's attributes and token metadata (the authorization request, the
- * user's authentication, token claims). A map of plain values only (text, numbers,
- * booleans, instants, URLs, and lists, sets and maps of them: a token's claims and flags)
- * is written in a compact form of its own, tagged by a first byte of {@code 1}. Anything
- * else goes through Java serialization, which every Spring Security type supports and
- * whose streams begin with {@code 0xACED}; only Java, Spring and Mailgate classes may be
- * read back from it. Every token request writes a token's metadata and every refresh
- * reads it back: Java serialization spent 6 % of a refresh on it (docs/benchmarks.md,
- * "The token endpoint's allocations").
+ * user's authentication, token claims). A map of plain values (text, numbers, booleans,
+ * instants, URLs, and lists, sets and maps of them: a token's claims and flags), of a
+ * person's authentication as the store keeps it (a name and authorities) and of an
+ * authorization code request is written in a compact form of its own, tagged by a first
+ * byte of {@code 1}. Anything else goes through Java serialization, which every Spring
+ * Security type supports and whose streams begin with {@code 0xACED}; only Java, Spring
+ * and Mailgate classes may be read back from it. Every token request writes a token's
+ * metadata and every code exchange and refresh reads it and the attributes back: Java
+ * serialization spent 6 % of a refresh on the metadata, then 7 % on the person and the
+ * request (docs/benchmarks.md, "The token endpoint's allocations", "The person and the
+ * request in the compact form").
  * <p>
  * Every code exchange and refresh reads them back. Java's own look-up of each class in
  * the stream first walks the calling thread's stack to find a class loader (deep under
@@ -63,7 +73,7 @@ final class AttributeCodec {
 	private static final int MAX_DEPTH = 40;
 
 	private static final byte NULL = 0, STRING = 1, TRUE = 2, FALSE = 3, INT = 4, LONG = 5, INSTANT = 6, LIST = 7,
-			SET = 8, MAP = 9, ADDRESS = 10;
+			SET = 8, MAP = 9, ADDRESS = 10, PERSON = 11, AUTHORITY = 12, FACTOR = 13, CODE_REQUEST = 14;
 
 	private AttributeCodec() {
 	}
@@ -196,8 +206,7 @@ final class AttributeCodec {
 			}
 			else if (value instanceof Instant instant) {
 				put(INSTANT);
-				fixed(instant.getEpochSecond(), 8);
-				fixed(instant.getNano(), 4);
+				instant(instant);
 			}
 			else if (value instanceof URL url) {
 				// the issuer claim: Spring AS makes a URL of it
@@ -218,10 +227,65 @@ final class AttributeCodec {
 				put(MAP);
 				return entries(values, depth + 1);
 			}
+			else if (value instanceof UsernamePasswordAuthenticationToken person) {
+				return person(person);
+			}
+			else if (value instanceof OAuth2AuthorizationRequest request) {
+				return codeRequest(request, depth);
+			}
 			else {
 				return false;
 			}
 			return true;
+		}
+
+		/**
+		 * A person's authentication as the store keeps it: the sign-in name and the
+		 * authorities, no credentials and no details.
+		 */
+		private boolean person(UsernamePasswordAuthenticationToken person) {
+			if (person.getClass() != UsernamePasswordAuthenticationToken.class || !person.isAuthenticated()
+					|| !(person.getPrincipal() instanceof String name) || person.getCredentials() != null
+					|| person.getDetails() != null) {
+				return false;
+			}
+			put(PERSON);
+			text(name);
+			count(person.getAuthorities().size());
+			for (GrantedAuthority authority : person.getAuthorities()) {
+				if (authority.getClass() == SimpleGrantedAuthority.class) {
+					put(AUTHORITY);
+					text(authority.getAuthority());
+				}
+				else if (authority instanceof FactorGrantedAuthority factor && factor.getIssuedAt() != null) {
+					put(FACTOR);
+					text(factor.getAuthority());
+					instant(factor.getIssuedAt());
+				}
+				else {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private boolean codeRequest(OAuth2AuthorizationRequest request, int depth) {
+			if (request.getClass() != OAuth2AuthorizationRequest.class
+					|| !AuthorizationGrantType.AUTHORIZATION_CODE.equals(request.getGrantType())) {
+				return false;
+			}
+			put(CODE_REQUEST);
+			text(request.getAuthorizationUri());
+			text(request.getClientId());
+			text(request.getAuthorizationRequestUri());
+			return value(request.getRedirectUri(), depth + 1) && value(request.getState(), depth + 1)
+					&& value(request.getScopes(), depth + 1) && value(request.getAdditionalParameters(), depth + 1)
+					&& value(request.getAttributes(), depth + 1);
+		}
+
+		private void instant(Instant instant) {
+			fixed(instant.getEpochSecond(), 8);
+			fixed(instant.getNano(), 4);
 		}
 
 		private void text(String text) {
@@ -300,7 +364,7 @@ final class AttributeCodec {
 				case FALSE -> Boolean.FALSE;
 				case INT -> (int) fixed(4);
 				case LONG -> fixed(8);
-				case INSTANT -> Instant.ofEpochSecond(fixed(8), (int) fixed(4));
+				case INSTANT -> instant();
 				case LIST, SET -> {
 					int count = count();
 					Collection<Object> values = (tag == LIST) ? new ArrayList<>(count) : new LinkedHashSet<>();
@@ -311,8 +375,54 @@ final class AttributeCodec {
 				}
 				case MAP -> entries(new LinkedHashMap<>(), depth + 1);
 				case ADDRESS -> url(text());
+				case PERSON -> person();
+				case CODE_REQUEST -> codeRequest(depth);
 				default -> throw new IllegalArgumentException("Unknown tag " + tag);
 			};
+		}
+
+		private UsernamePasswordAuthenticationToken person() {
+			String name = text();
+			int count = count();
+			List<GrantedAuthority> authorities = new ArrayList<>(count);
+			for (int i = 0; i < count; i++) {
+				byte tag = take();
+				authorities.add(switch (tag) {
+					case AUTHORITY -> new SimpleGrantedAuthority(text());
+					case FACTOR -> FactorGrantedAuthority.withAuthority(text()).issuedAt(instant()).build();
+					default -> throw new IllegalArgumentException("Unknown authority tag " + tag);
+				});
+			}
+			return UsernamePasswordAuthenticationToken.authenticated(name, null, authorities);
+		}
+
+		@SuppressWarnings("unchecked")
+		private OAuth2AuthorizationRequest codeRequest(int depth) {
+			String authorizationUri = text();
+			String clientId = text();
+			String requestUri = text();
+			return OAuth2AuthorizationRequest.authorizationCode()
+				.authorizationUri(authorizationUri)
+				.clientId(clientId)
+				.redirectUri(nullable(String.class, depth))
+				.state(nullable(String.class, depth))
+				.scopes(nullable(Set.class, depth))
+				.additionalParameters(nullable(Map.class, depth))
+				.attributes(nullable(Map.class, depth))
+				.authorizationRequestUri(requestUri)
+				.build();
+		}
+
+		private <T> @Nullable T nullable(Class<T> type, int depth) {
+			Object value = value(depth + 1);
+			if (value != null && !type.isInstance(value)) {
+				throw new IllegalArgumentException("Not a " + type.getSimpleName() + ": " + value.getClass());
+			}
+			return type.cast(value);
+		}
+
+		private Instant instant() {
+			return Instant.ofEpochSecond(fixed(8), (int) fixed(4));
 		}
 
 		private static URL url(String text) {

@@ -592,12 +592,14 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			Object stored = attributes.remove(STORED_ATTRIBUTES);
 			attributes.remove(FAMILY_STARTED_AT);
 			if (attributes.get(Principal.class.getName()) instanceof UsernamePasswordAuthenticationToken person
-					&& person.getDetails() != null) {
-				// The person, without the web details of the sign-in (address and session
-				// id): a session id has no business at rest, and it is the bulk of what
-				// every code exchange and refresh would read back.
+					&& (person.getDetails() != null || !(person.getPrincipal() instanceof String))) {
+				// The person by sign-in name, without the web details of the sign-in
+				// (address and session id): a session id has no business at rest, and
+				// whoever reads the person back (the consent check, TokenClaims,
+				// JwtClaims)
+				// asks for the name only. Kept so, the person takes the compact form.
 				attributes.put(Principal.class.getName(), UsernamePasswordAuthenticationToken
-					.authenticated(person.getPrincipal(), null, person.getAuthorities()));
+					.authenticated(person.getName(), null, person.getAuthorities()));
 			}
 			if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) {
 				// The principal is the client itself, rebuilt from the client on load:

@@ -17,9 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenCacheTtl how long the API caches a token look-up on one node
  * @param leakReporters the secret scanners allowed to report leaked credentials: key id
  * to public key (X.509 SubjectPublicKeyInfo, PEM or base64 DER, EC P-256 or RSA)
- * @param compactTokenMetadata whether tokens' claims are stored in Mailgate's compact
- * form (docs/deployment.md: off while a cluster still runs nodes that read only Java
- * serialization)
+ * @param compactTokenMetadata whether tokens' claims, and who granted an authorization
+ * and its authorization request, are stored in Mailgate's compact form
+ * (docs/deployment.md: off while a cluster still runs nodes that do not read all of it)
  */
 @ConfigurationProperties("mailgate.oauth")
 record OAuthProperties(@DefaultValue("60s") Duration codeTtl, @DefaultValue("30d") Duration refreshTokenIdleTtl,

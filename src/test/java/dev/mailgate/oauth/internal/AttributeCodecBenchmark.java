@@ -12,8 +12,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Storing and reading back an access token's metadata (its claims and flags): every token
- * request writes it, every refresh reads it. Run with
+ * Storing and reading back an access token's metadata (its claims and flags), and a
+ * person's grant (who granted it, the authorization request): every token request writes
+ * the metadata, every code exchange and refresh reads both back. The grant also with Java
+ * serialization, as with {@code mailgate.oauth.compact-token-metadata=false}. Run with
  * {@code bench/jmh.sh AttributeCodec}; the figures are in docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
@@ -26,6 +28,12 @@ public class AttributeCodecBenchmark {
 
 	private final byte[] stored = AttributeCodec.write(this.metadata, true);
 
+	private final Map<String, Object> grant = AttributeCodecTests.codeGrantAttributes();
+
+	private final byte[] grantCompact = AttributeCodec.write(this.grant, true);
+
+	private final byte[] grantSerialized = AttributeCodec.write(this.grant, false);
+
 	@Benchmark
 	public byte[] writeAccessTokenMetadata() {
 		return AttributeCodec.write(this.metadata, true);
@@ -34,6 +42,26 @@ public class AttributeCodecBenchmark {
 	@Benchmark
 	public Map<String, Object> readAccessTokenMetadata() {
 		return AttributeCodec.read(this.stored);
+	}
+
+	@Benchmark
+	public byte[] writeGrantAttributes() {
+		return AttributeCodec.write(this.grant, true);
+	}
+
+	@Benchmark
+	public Map<String, Object> readGrantAttributes() {
+		return AttributeCodec.read(this.grantCompact);
+	}
+
+	@Benchmark
+	public byte[] writeGrantAttributesJavaSerialized() {
+		return AttributeCodec.write(this.grant, false);
+	}
+
+	@Benchmark
+	public Map<String, Object> readGrantAttributesJavaSerialized() {
+		return AttributeCodec.read(this.grantSerialized);
 	}
 
 }

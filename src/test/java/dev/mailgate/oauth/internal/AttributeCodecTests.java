@@ -3,6 +3,7 @@ package dev.mailgate.oauth.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,13 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.management.ObjectName;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenClaimsSet;
 
@@ -97,13 +101,62 @@ class AttributeCodecTests {
 	@Test
 	void aValueWithoutACompactFormStoresTheWholeMapWithJavaSerialization() {
 		Map<String, Object> attributes = new HashMap<>(accessTokenMetadata(Instant.now()));
-		attributes.put("java.security.Principal", UsernamePasswordAuthenticationToken.authenticated("ada@example.com",
-				null, List.of(new SimpleGrantedAuthority("ROLE_USER"))));
+		attributes.put("numbers", new int[] { 1, 2 });
 
 		byte[] stored = AttributeCodec.write(attributes, true);
 
 		assertThat(stored[0]).isEqualTo((byte) 0xAC);
-		assertThat(AttributeCodec.read(stored)).isEqualTo(attributes);
+		assertThat((int[]) AttributeCodec.read(stored).get("numbers")).containsExactly(1, 2);
+	}
+
+	@Test
+	void aPersonsGrantAttributesAreStoredCompactlyAndComeBackEqual() {
+		// what a code grant's row holds: the person as the store keeps them, and the
+		// authorization request with its PKCE challenge (RFC 7636 §4.3)
+		Map<String, Object> attributes = codeGrantAttributes();
+
+		byte[] stored = AttributeCodec.write(attributes, true);
+
+		assertThat(stored[0]).isEqualTo(AttributeCodec.COMPACT);
+		assertThat(stored.length).isLessThan(javaSerialized(new HashMap<>(attributes)).length / 3);
+		Map<String, Object> read = AttributeCodec.read(stored);
+		assertThat(read).isEqualTo(attributes);
+		UsernamePasswordAuthenticationToken person = (UsernamePasswordAuthenticationToken) read
+			.get(Principal.class.getName());
+		assertThat(person.isAuthenticated()).isTrue();
+		assertThat(person.getName()).isEqualTo("ada@example.com");
+		assertThat(person.getAuthorities()).last()
+			.isInstanceOfSatisfying(FactorGrantedAuthority.class,
+					(factor) -> assertThat(factor.getIssuedAt()).isEqualTo(Instant.parse("2026-11-30T09:15:00.5Z")));
+		OAuth2AuthorizationRequest request = (OAuth2AuthorizationRequest) read
+			.get(OAuth2AuthorizationRequest.class.getName());
+		assertThat(request.getAdditionalParameters()).containsEntry("code_challenge_method", "S256");
+		assertThat(request.getAuthorizationRequestUri())
+			.isEqualTo(((OAuth2AuthorizationRequest) attributes.get(OAuth2AuthorizationRequest.class.getName()))
+				.getAuthorizationRequestUri());
+	}
+
+	@Test
+	void aPersonOrARequestTheCompactFormDoesNotCoverIsJavaSerializedWhole() {
+		List<Map<String, Object>> uncovered = List.of(
+				// web details of the sign-in, which the store drops before writing
+				codeGrantAttributes((person) -> person.setDetails("203.0.113.7")),
+				// a principal object, not a name
+				Map.of(Principal.class.getName(),
+						UsernamePasswordAuthenticationToken.authenticated(List.of("ada"), null, List.of())),
+				// a parameter given twice arrives as an array
+				Map.of(OAuth2AuthorizationRequest.class.getName(),
+						OAuth2AuthorizationRequest.authorizationCode()
+							.authorizationUri("https://mailgate.example.com/oauth2/authorize")
+							.clientId("mgc_client")
+							.additionalParameters(Map.of("resource", new String[] { "a", "b" }))
+							.build()));
+		for (Map<String, Object> attributes : uncovered) {
+			byte[] stored = AttributeCodec.write(attributes, true);
+
+			assertThat(stored[0]).isEqualTo((byte) 0xAC);
+			assertThat(AttributeCodec.read(stored)).containsOnlyKeys(attributes.keySet());
+		}
 	}
 
 	@Test
@@ -121,12 +174,15 @@ class AttributeCodecTests {
 
 	@Test
 	void truncatedOrUnknownCompactContentIsRefused() {
-		byte[] stored = AttributeCodec.write(accessTokenMetadata(Instant.now()), true);
-		for (int length = 1; length < stored.length; length++) {
-			byte[] truncated = Arrays.copyOf(stored, length);
-			assertThatIllegalStateException().isThrownBy(() -> AttributeCodec.read(truncated))
-				.withMessage("Cannot read stored authorization attributes");
+		for (Map<String, Object> values : List.of(accessTokenMetadata(Instant.now()), codeGrantAttributes())) {
+			byte[] written = AttributeCodec.write(values, true);
+			for (int length = 1; length < written.length; length++) {
+				byte[] truncated = Arrays.copyOf(written, length);
+				assertThatIllegalStateException().isThrownBy(() -> AttributeCodec.read(truncated))
+					.withMessage("Cannot read stored authorization attributes");
+			}
 		}
+		byte[] stored = AttributeCodec.write(accessTokenMetadata(Instant.now()), true);
 		byte[] unknownTag = { AttributeCodec.COMPACT, 0, 0, 0, 1, 0, 0, 0, 1, 'k', 42 };
 		assertThatIllegalStateException().isThrownBy(() -> AttributeCodec.read(unknownTag))
 			.withMessage("Cannot read stored authorization attributes");
@@ -153,6 +209,34 @@ class AttributeCodecTests {
 		metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, claims.getClaims());
 		metadata.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, false);
 		return metadata;
+	}
+
+	static Map<String, Object> codeGrantAttributes() {
+		return codeGrantAttributes((person) -> {
+		});
+	}
+
+	private static Map<String, Object> codeGrantAttributes(Consumer<UsernamePasswordAuthenticationToken> person) {
+		UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(
+				"ada@example.com", null,
+				List.of(new SimpleGrantedAuthority("ROLE_USER"),
+						FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+							.issuedAt(Instant.parse("2026-11-30T09:15:00.5Z"))
+							.build()));
+		person.accept(signedIn);
+		OAuth2AuthorizationRequest request = OAuth2AuthorizationRequest.authorizationCode()
+			.authorizationUri("https://mailgate.example.com/oauth2/authorize")
+			.clientId("mgc_client")
+			.redirectUri("https://crm.example/callback")
+			.scopes(new LinkedHashSet<>(List.of("contacts.read", "openid")))
+			.state("xyz-é")
+			.additionalParameters(Map.of("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+					"code_challenge_method", "S256"))
+			.build();
+		Map<String, Object> attributes = new HashMap<>();
+		attributes.put(Principal.class.getName(), signedIn);
+		attributes.put(OAuth2AuthorizationRequest.class.getName(), request);
+		return attributes;
 	}
 
 	private static Object plainMap(Random random, int depth) {

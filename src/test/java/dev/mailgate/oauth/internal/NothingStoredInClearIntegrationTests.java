@@ -97,7 +97,7 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 	}
 
 	@Test
-	void everyTokensClaimsAreStoredInTheCompactFormAndTheGrantStillRefreshes() {
+	void everyTokensClaimsAndAPersonsGrantAreStoredInTheCompactFormAndTheGrantStillRefreshes() {
 		RegisteredApp app = confidentialApp("contacts.read openid email");
 		Map<String, Object> tokens = grant(app, "contacts.read openid email");
 		accessToken(app, "contacts.read");
@@ -106,6 +106,13 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 		// the code's, the access token's twice (code grant, client credentials), the
 		// refresh token's and the ID token's
 		assertThat(metadata).hasSize(5).allSatisfy((bytes) -> assertThat(bytes[0]).isEqualTo(AttributeCodec.COMPACT));
+		// and the person's grant: who granted it, and the authorization request
+		assertThat(this.jdbc
+			.sql("select attributes from oauth_authorizations where registered_client_id = ? "
+					+ "and grant_type = 'authorization_code'")
+			.param(app.app().id().value())
+			.query(byte[].class)
+			.single()).satisfies((bytes) -> assertThat(bytes[0]).isEqualTo(AttributeCodec.COMPACT));
 		// read back: the refresh grant finds the grant, the claims and the spent code
 		Map<String, Object> refreshed = OAuthFlows.json(this.flows.token(app.app().clientId(), app.clientSecret(),
 				"grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")));
