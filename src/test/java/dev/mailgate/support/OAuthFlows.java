@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -64,12 +65,16 @@ public final class OAuthFlows {
 	}
 
 	/**
-	 * {@code GET /oauth2/authorize} with PKCE S256, as the person's browser sends it.
+	 * {@code GET /oauth2/authorize} with PKCE S256, and any further parameters, as the
+	 * person's browser sends it.
 	 */
 	public MvcTestResult authorize(MockHttpSession session, String clientId, String redirectUri, String scope,
-			String state, Pkce pkce) {
-		return authorize(session, "response_type", "code", "client_id", clientId, "redirect_uri", redirectUri, "scope",
-				scope, "state", state, "code_challenge", pkce.challenge(), "code_challenge_method", "S256");
+			String state, Pkce pkce, String... furtherParameters) {
+		String[] parameters = { "response_type", "code", "client_id", clientId, "redirect_uri", redirectUri, "scope",
+				scope, "state", state, "code_challenge", pkce.challenge(), "code_challenge_method", "S256" };
+		String[] all = Arrays.copyOf(parameters, parameters.length + furtherParameters.length);
+		System.arraycopy(furtherParameters, 0, all, parameters.length, furtherParameters.length);
+		return authorize(session, all);
 	}
 
 	/**
@@ -103,11 +108,13 @@ public final class OAuthFlows {
 	}
 
 	/**
-	 * The whole front channel: authorize, consent to every requested scope, and read the
-	 * code.
+	 * The whole front channel: authorize (with any further parameters, such as an OpenID
+	 * Connect {@code nonce}), consent to every requested scope, and read the code.
 	 */
-	public String code(MockHttpSession session, String clientId, String redirectUri, String scope, Pkce pkce) {
-		MvcTestResult authorization = authorize(session, clientId, redirectUri, scope, "s-" + UUID.randomUUID(), pkce);
+	public String code(MockHttpSession session, String clientId, String redirectUri, String scope, Pkce pkce,
+			String... furtherParameters) {
+		MvcTestResult authorization = authorize(session, clientId, redirectUri, scope, "s-" + UUID.randomUUID(), pkce,
+				furtherParameters);
 		String location = authorization.getResponse().getRedirectedUrl();
 		if (location != null && location.contains("/oauth2/consent")) {
 			location = consent(session, authorization, scope.split(" ")).getResponse().getRedirectedUrl();

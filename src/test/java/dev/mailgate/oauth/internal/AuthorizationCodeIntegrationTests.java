@@ -1,7 +1,9 @@
 package dev.mailgate.oauth.internal;
 
 import java.util.Map;
+import java.util.UUID;
 
+import com.nimbusds.jwt.SignedJWT;
 import dev.mailgate.apps.RegisteredApp;
 import dev.mailgate.platform.CredentialFormat;
 import dev.mailgate.support.OAuthFlows;
@@ -278,6 +280,43 @@ class AuthorizationCodeIntegrationTests extends OAuthTestSupport {
 		assertThat(person).isInstanceOfSatisfying(
 				org.springframework.security.authentication.UsernamePasswordAuthenticationToken.class,
 				(token) -> assertThat(token.getDetails()).isNull());
+		// kept by sign-in name, which is all its readers ask for, in the compact form
+		assertThat(((java.security.Principal) person).getName()).isEqualTo(email);
+		assertThat(stored[0]).isEqualTo(AttributeCodec.COMPACT);
+	}
+
+	@Test
+	void idTokenCarriesTheNonceOfTheAuthorizationRequest() throws Exception {
+		RegisteredApp app = confidentialApp("contacts.read openid");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		Pkce pkce = OAuthFlows.pkce();
+		String nonce = "n-" + UUID.randomUUID();
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read openid", pkce, "nonce",
+				nonce);
+
+		Map<String, Object> tokens = this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI,
+				pkce);
+
+		// OpenID Connect Core 1.0 §3.1.3.6 and §2 (nonce): the value sent in the request,
+		// which the grant keeps until the code is exchanged
+		assertThat(SignedJWT.parse((String) tokens.get("id_token")).getJWTClaimsSet().getStringClaim("nonce"))
+			.isEqualTo(nonce);
+	}
+
+	@Test
+	void codeExchangeWithAnotherRedirectUriThenInvalidGrant() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		Pkce pkce = OAuthFlows.pkce();
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read", pkce);
+
+		// RFC 6749 §4.1.3: the redirect_uri of the exchange must be identical to the
+		// authorization request's, which the grant keeps
+		assertThat(this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "authorization_code",
+				"code", code, "redirect_uri", REDIRECT_URI + "/elsewhere", "code_verifier", pkce.verifier()))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.error", (error) -> assertThat(error).isEqualTo("invalid_grant"));
 	}
 
 	@Test

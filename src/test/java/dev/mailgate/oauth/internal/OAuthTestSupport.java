@@ -16,7 +16,10 @@ import dev.mailgate.support.OAuthFlows.Pkce;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the protocol tests share: apps to play the client, people to play the marketer.
@@ -65,6 +68,13 @@ abstract class OAuthTestSupport extends IntegrationTestSupport {
 		Pkce pkce = OAuthFlows.pkce();
 		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, scope, pkce);
 		return this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI, pkce);
+	}
+
+	/**
+	 * RFC 6750 §3.1: the API's challenge names the error {@code invalid_token}.
+	 */
+	static void invalidToken(HttpHeaders headers) {
+		assertThat(headers.getFirst("WWW-Authenticate")).startsWith("Bearer").contains("error=\"invalid_token\"");
 	}
 
 	RegisteredApp publicApp(String scopes) {
