@@ -1,5 +1,6 @@
 package dev.mailgate.oauth.internal;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,7 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * through the consent page like any app.
  */
 @Configuration(proxyBeanMethods = false)
-class ApiDocsSecurity implements WebMvcConfigurer {
+class ApiDocsSecurity {
 
 	static final String UI = "/docs/swagger-ui/index.html";
 
@@ -30,9 +31,21 @@ class ApiDocsSecurity implements WebMvcConfigurer {
 			.build();
 	}
 
-	@Override
-	public void addViewControllers(ViewControllerRegistry registry) {
-		registry.addRedirectViewController("/docs", UI);
+	/**
+	 * {@code /docs} leads to Swagger UI while springdoc serves it (it serves Swagger UI
+	 * only with the document); with either switch off, {@code /docs} is an honest 404
+	 * instead of a redirect to one.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = { "springdoc.api-docs.enabled", "springdoc.swagger-ui.enabled" },
+			matchIfMissing = true)
+	static class SwaggerUiEntrance implements WebMvcConfigurer {
+
+		@Override
+		public void addViewControllers(ViewControllerRegistry registry) {
+			registry.addRedirectViewController("/docs", UI);
+		}
+
 	}
 
 }

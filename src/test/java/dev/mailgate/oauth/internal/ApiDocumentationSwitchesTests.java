@@ -16,6 +16,8 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.support.StaticMessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -23,7 +25,8 @@ import static org.mockito.Mockito.mock;
 /**
  * The two switches the README documents for the API documentation,
  * {@code SPRINGDOC_APIDOCS_ENABLED} and {@code SPRINGDOC_SWAGGERUI_ENABLED}: with either
- * off, Mailgate still starts, and what depends on the part switched off is left out.
+ * off, Mailgate still starts, and what depends on the part switched off is left out: the
+ * app registered for Swagger UI and the {@code /docs} address that leads to it.
  * springdoc's own auto-configuration decides what it serves; these tests prove that
  * Mailgate's beans follow it.
  */
@@ -33,7 +36,7 @@ class ApiDocumentationSwitchesTests {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WebMvcAutoConfiguration.class,
 				SpringDocConfiguration.class, SpringDocConfigProperties.class, SwaggerConfig.class,
 				SwaggerUiConfigProperties.class, SwaggerUiOAuthProperties.class))
-		.withUserConfiguration(ApiDocumentation.class, ApiDocsClient.class)
+		.withUserConfiguration(ApiDocumentation.class, ApiDocsClient.class, ApiDocsSecurity.SwaggerUiEntrance.class)
 		.withBean(IssuerProperties.class, () -> new IssuerProperties("https://mail.example"))
 		.withBean(ScopeCatalog.class, () -> new ScopeCatalog(new StaticMessageSource()))
 		.withBean(Apps.class, () -> mock(Apps.class))
@@ -45,6 +48,9 @@ class ApiDocumentationSwitchesTests {
 			.hasSingleBean(OpenAPI.class)
 			.hasSingleBean(ModelResolver.class)
 			.hasSingleBean(ApiDocsClient.class));
+		this.contexts
+			.run((context) -> assertThat(MockMvcTester.from(context).get().uri("/docs")).hasStatus(HttpStatus.FOUND)
+				.hasRedirectedUrl(ApiDocsSecurity.UI));
 	}
 
 	@Test
@@ -56,6 +62,9 @@ class ApiDocumentationSwitchesTests {
 				.doesNotHaveBean(ModelResolver.class)
 				.doesNotHaveBean(SwaggerConfig.class)
 				.doesNotHaveBean(ApiDocsClient.class));
+		this.contexts.withPropertyValues("springdoc.api-docs.enabled=false")
+			.run((context) -> assertThat(MockMvcTester.from(context).get().uri("/docs"))
+				.hasStatus(HttpStatus.NOT_FOUND));
 	}
 
 	@Test
@@ -65,6 +74,10 @@ class ApiDocumentationSwitchesTests {
 				.hasSingleBean(OpenAPI.class)
 				.doesNotHaveBean(SwaggerConfig.class)
 				.doesNotHaveBean(ApiDocsClient.class));
+		// no redirect to a page that is not served: /docs itself is not found
+		this.contexts.withPropertyValues("springdoc.swagger-ui.enabled=false")
+			.run((context) -> assertThat(MockMvcTester.from(context).get().uri("/docs"))
+				.hasStatus(HttpStatus.NOT_FOUND));
 	}
 
 }
