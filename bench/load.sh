@@ -65,6 +65,7 @@ cleanup() {
     bench/competitors/keycloak.sh stop "$data/keycloak" >/dev/null 2>&1 || true
     bench/competitors/oidc-provider.sh stop "$data/oidc-provider" >/dev/null 2>&1 || true
   fi
+  [ -z "${BENCH_KEEP_LOG:-}" ] || cp "$data/mailgate.log" "$BENCH_KEEP_LOG" 2>/dev/null || true
   rm -rf "$data"
 }
 trap cleanup EXIT
@@ -278,6 +279,9 @@ while IFS='|' read -r server name round out; do
   # Requests over wrk's 10 s timeout (or with a broken connection) got no status to count.
   socket=$(echo "$out" | sed -nE 's/.*socket_errors=([0-9]+).*/\1/p')
   [ "${socket:-0}" = 0 ] || non2xx="$non2xx (+$socket timed out or broken)"
+  # which statuses, where the case's script reads its responses (status:count)
+  statuses=$(echo "$out" | sed -nE 's/.*statuses=([0-9:,]+).*/\1/p')
+  [ -z "$statuses" ] || non2xx="$non2xx (${statuses//,/, })"
   echo "| $server | $name | $round | $rps | $p50 | $p99 | $non2xx |"
 done < "$results"
 rm -f "$results"

@@ -30,6 +30,7 @@ function request()
 end
 
 function response(status, headers, body)
+  count_status(status)
   local token = body:match('"refresh_token"%s*:%s*"([^"]+)"')
   if token then pool[#pool + 1] = token end
 end
