@@ -3,6 +3,7 @@ package dev.mailgate;
 import java.util.List;
 import java.util.Map;
 
+import dev.mailgate.platform.CredentialFormat;
 import dev.mailgate.support.MockMvcSessionCookies;
 import dev.mailgate.support.OAuthFlows;
 import dev.mailgate.support.OAuthFlows.Pkce;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +23,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static java.util.stream.Collectors.joining;
@@ -45,6 +48,9 @@ class PostgresIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
@@ -236,6 +242,30 @@ class PostgresIntegrationTests {
 					{"client_name": "PG CRM", "redirect_uris": ["https://crm.example.com/cb"],
 					 "grant_types": ["authorization_code", "refresh_token"], "scope": "contacts.read"}""")
 			.exchange());
+	}
+
+	@Test
+	void expiredGrantsAreDeletedOnPostgresql() {
+		OAuthFlows flows = new OAuthFlows(this.mvc);
+		String secret = "bootstrap-secret-of-at-least-32-characters";
+		String expired = (String) flows.clientCredentials("pg-automation", secret, "client.create").get("access_token");
+		String live = (String) flows.clientCredentials("pg-automation", secret, "client.create").get("access_token");
+		this.jdbc.sql("""
+				update oauth_authorizations set created_at = now() - interval '3 days',
+				access_issued_at = now() - interval '3 days', access_expires_at = now() - interval '2 days'
+				where access_hash = ?""").param(CredentialFormat.sha256(expired)).update();
+
+		// oauth's GrantRetention is internal to its module: started as its schedule does
+		Integer purged = ReflectionTestUtils.invokeMethod(this.context.getBean("grantRetention"), "purge");
+
+		assertThat(purged).isPositive();
+		assertThat(this.jdbc.sql("select count(*) from oauth_authorizations where access_hash in (?, ?)")
+			.params(CredentialFormat.sha256(expired), CredentialFormat.sha256(live))
+			.query(Long.class)
+			.single()).isOne();
+		assertThat(flows.post("/oauth2/introspect", "pg-automation", secret, "token", live)).bodyJson()
+			.extractingPath("$.active")
+			.isEqualTo(true);
 	}
 
 	@Test

@@ -20,10 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param compactTokenMetadata whether tokens' claims, and who granted an authorization
  * and its authorization request, are stored in Mailgate's compact form
  * (docs/deployment.md: off while a cluster still runs nodes that do not read all of it)
+ * @param expiredGrantRetention how long a grant stays in the database after its last code
+ * or token expired (or, never completed, after it was started); then
+ * {@link GrantRetention} deletes it
  */
 @ConfigurationProperties("mailgate.oauth")
 record OAuthProperties(@DefaultValue("60s") Duration codeTtl, @DefaultValue("30d") Duration refreshTokenIdleTtl,
 		@DefaultValue("365d") Duration refreshTokenAbsoluteTtl, @DefaultValue("1h") Duration retiredKeyRetention,
 		@DefaultValue("60s") Duration tokenCacheTtl, @DefaultValue Map<String, String> leakReporters,
-		@DefaultValue("true") boolean compactTokenMetadata) {
+		@DefaultValue("true") boolean compactTokenMetadata, @DefaultValue("1d") Duration expiredGrantRetention) {
 }

@@ -24,8 +24,9 @@ import static org.mockito.Mockito.mock;
  */
 class AppClientsTests {
 
-	private final AppClients clients = new AppClients(mock(Apps.class), new OAuthProperties(Duration.ofSeconds(60),
-			Duration.ofDays(30), Duration.ofDays(365), Duration.ofHours(1), Duration.ofSeconds(60), Map.of(), true));
+	private final AppClients clients = new AppClients(mock(Apps.class),
+			new OAuthProperties(Duration.ofSeconds(60), Duration.ofDays(30), Duration.ofDays(365), Duration.ofHours(1),
+					Duration.ofSeconds(60), Map.of(), true, Duration.ofDays(1)));
 
 	private final AppId id = AppId.random();
 

@@ -147,7 +147,7 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 	private static OAuthProperties withoutCompactForm(OAuthProperties properties) {
 		return new OAuthProperties(properties.codeTtl(), properties.refreshTokenIdleTtl(),
 				properties.refreshTokenAbsoluteTtl(), properties.retiredKeyRetention(), properties.tokenCacheTtl(),
-				properties.leakReporters(), false);
+				properties.leakReporters(), false, properties.expiredGrantRetention());
 	}
 
 	private List<byte[]> tokenMetadataOf(RegisteredApp app) {
