@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * It pages through the table by id, a thousand rows a statement, so that no statement
  * holds the table for long, and needs no index the token endpoint would have to keep up
- * on every token it issues. Every node runs it; a row another node deleted first is
- * simply gone.
+ * on every token it issues. Reading every row costs about 3 s of one core per 100,000
+ * rows on the embedded database (docs/benchmarks.md), so a node runs it first an hour
+ * after it started, away from its start and from the other nodes' turns. Every node runs
+ * it; a row another node deleted first is simply gone.
  */
 @Component
 class GrantRetention {
@@ -48,7 +50,8 @@ class GrantRetention {
 	/**
 	 * @return how many grants were deleted
 	 */
-	@Scheduled(initialDelayString = "PT2M", fixedDelayString = "${mailgate.oauth.expired-grant-purge:1h}")
+	@Scheduled(initialDelayString = "${mailgate.oauth.expired-grant-purge:1h}",
+			fixedDelayString = "${mailgate.oauth.expired-grant-purge:1h}")
 	int purge() {
 		long started = System.nanoTime();
 		OffsetDateTime before = Timestamps.utc(this.clock.instant().minus(this.properties.expiredGrantRetention()));
