@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
 
@@ -35,8 +34,6 @@ public final class CredentialFormat {
 
 	private static final MessageDigest SHA_256 = newSha256();
 
-	private static final SecureRandom random = new SecureRandom();
-
 	private CredentialFormat() {
 	}
 
@@ -45,7 +42,7 @@ public final class CredentialFormat {
 	 */
 	public static String generate(String prefix) {
 		byte[] bits = new byte[32];
-		random.nextBytes(bits);
+		SecureRandoms.current().nextBytes(bits);
 		String body = prefix + base62(bits, BODY_LENGTH);
 		return body + checksum(body);
 	}

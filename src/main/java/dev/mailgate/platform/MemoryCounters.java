@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -27,12 +28,23 @@ public final class MemoryCounters implements SharedCounters {
 		this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfter(new EntryExpiry()).build();
 	}
 
+	/**
+	 * Counts without a lock once the counter exists: every token an app gets counts the
+	 * same key (audit's AlertTokenRates), and a {@code compute} per count made those
+	 * requests queue on the key, for tens of milliseconds whenever the holder lost its
+	 * core (docs/benchmarks.md, "The token endpoint's tail"). A count that races the
+	 * counter's expiry may land in the expired one.
+	 */
 	@Override
 	public CompletionStage<Long> increment(String key, Duration forgetAfter) {
-		Entry counted = this.entries.asMap()
-			.compute(key, (k, old) -> (old instanceof Counter counter) ? new Counter(counter.count() + 1, forgetAfter)
-					: new Counter(1, forgetAfter));
-		return CompletableFuture.completedFuture(((Counter) counted).count());
+		Entry entry = this.entries.get(key, (k) -> new Counter(new AtomicLong(), forgetAfter));
+		if (!(entry instanceof Counter)) {
+			// a list under the key: a counter takes its place
+			entry = this.entries.asMap()
+				.compute(key, (k, old) -> (old instanceof Counter counter) ? counter
+						: new Counter(new AtomicLong(), forgetAfter));
+		}
+		return CompletableFuture.completedFuture(((Counter) entry).count().incrementAndGet());
 	}
 
 	@Override
@@ -69,7 +81,7 @@ public final class MemoryCounters implements SharedCounters {
 
 	}
 
-	private record Counter(long count, Duration forgetAfter) implements Entry {
+	private record Counter(AtomicLong count, Duration forgetAfter) implements Entry {
 	}
 
 	private record Latest(List<String> values, Duration forgetAfter) implements Entry {

@@ -12,8 +12,6 @@ import java.util.UUID;
  */
 public final class TimeOrderedIds {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private TimeOrderedIds() {
 	}
 
@@ -22,9 +20,10 @@ public final class TimeOrderedIds {
 	 */
 	public static UUID next(Instant createdAt) {
 		long millis = createdAt.toEpochMilli();
-		long random = RANDOM.nextLong();
+		SecureRandom randoms = SecureRandoms.current();
+		long random = randoms.nextLong();
 		long high = (millis << 16) | 0x7000L | ((random >>> 52) & 0x0FFFL);
-		long low = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		long low = (randoms.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
 		return new UUID(high, low);
 	}
 

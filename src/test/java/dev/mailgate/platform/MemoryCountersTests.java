@@ -1,7 +1,14 @@
 package dev.mailgate.platform;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +23,37 @@ class MemoryCountersTests {
 		assertThat(increment("a")).isEqualTo(1);
 		assertThat(increment("a")).isEqualTo(2);
 		assertThat(increment("b")).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentIncrementsOfOneKeyLoseNoCountAndEachGetsItsOwnNumber() throws Exception {
+		int threads = 8;
+		int each = 5_000;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		List<Future<List<Long>>> counted = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			counted.add(pool.submit(() -> {
+				List<Long> numbers = new ArrayList<>(each);
+				for (int i = 0; i < each; i++) {
+					numbers.add(increment("app:minute"));
+				}
+				return numbers;
+			}));
+		}
+		Set<Long> numbers = new HashSet<>();
+		for (Future<List<Long>> future : counted) {
+			numbers.addAll(future.get(30, TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		assertThat(numbers).hasSize(threads * each).contains(1L, (long) threads * each);
+		assertThat(increment("app:minute")).isEqualTo(threads * each + 1);
+	}
+
+	@Test
+	void aCounterTakesThePlaceOfAListUnderTheSameKey() {
+		push("key", "1");
+		assertThat(increment("key")).isEqualTo(1);
+		assertThat(increment("key")).isEqualTo(2);
 	}
 
 	@Test

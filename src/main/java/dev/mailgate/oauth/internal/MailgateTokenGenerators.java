@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import dev.mailgate.platform.CredentialFormat;
+import dev.mailgate.platform.SecureRandoms;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.core.ClaimAccessor;
@@ -64,7 +64,7 @@ final class MailgateTokenGenerators {
 				.issuedAt(issuedAt)
 				.expiresAt(expiresAt)
 				.notBefore(issuedAt)
-				.id(UUID.randomUUID().toString());
+				.id(SecureRandoms.uuid().toString());
 			if (context.getAuthorizationServerContext() != null) {
 				claims.issuer(context.getAuthorizationServerContext().getIssuer());
 			}
