@@ -1,15 +1,12 @@
 package dev.mailgate.oauth.internal;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-import dev.mailgate.platform.Timestamps;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +18,13 @@ import org.springframework.stereotype.Component;
  * client_credentials token would stay in the table for good. The refresh tokens a deleted
  * grant had spent go with it.
  * <p>
- * It pages through the table by id, a thousand rows a statement, so that no statement
- * holds the table for long, and needs no index the token endpoint would have to keep up
- * on every token it issues. Reading every row costs about 3 s of one core per 100,000
- * rows on the embedded database (docs/benchmarks.md), so a node runs it first an hour
- * after it started, away from its start and from the other nodes' turns. Every node runs
- * it; a row another node deleted first is simply gone.
+ * It pages through the store by id ({@link HashedAuthorizationService#purgeExpired}), a
+ * thousand rows a statement, so that no statement holds the table for long, and needs no
+ * index the token endpoint would have to keep up on every token it issues. Reading every
+ * row costs about 3 s of one core per 100,000 rows on the embedded database
+ * (docs/benchmarks.md), so a node runs it first an hour after it started, away from its
+ * start and from the other nodes' turns. Every node runs it; a row another node deleted
+ * first is simply gone.
  */
 @Component
 class GrantRetention {
@@ -35,14 +33,14 @@ class GrantRetention {
 
 	private static final Log log = LogFactory.getLog(GrantRetention.class);
 
-	private final JdbcClient jdbc;
+	private final HashedAuthorizationService authorizations;
 
 	private final OAuthProperties properties;
 
 	private final Clock clock;
 
-	GrantRetention(JdbcClient jdbc, OAuthProperties properties, Clock clock) {
-		this.jdbc = jdbc;
+	GrantRetention(HashedAuthorizationService authorizations, OAuthProperties properties, Clock clock) {
+		this.authorizations = authorizations;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -54,31 +52,16 @@ class GrantRetention {
 			fixedDelayString = "${mailgate.oauth.expired-grant-purge:1h}")
 	int purge() {
 		long started = System.nanoTime();
-		OffsetDateTime before = Timestamps.utc(this.clock.instant().minus(this.properties.expiredGrantRetention()));
-		String after = "";
+		Instant before = this.clock.instant().minus(this.properties.expiredGrantRetention());
 		int purged = 0;
-		List<String> page;
+		HashedAuthorizationService.PurgedPage page = new HashedAuthorizationService.PurgedPage("", 0, 0);
 		do {
-			page = this.jdbc.sql("select id from oauth_authorizations where id > ? order by id limit ?")
-				.params(after, PAGE)
-				.query(String.class)
-				.list();
-			if (page.isEmpty()) {
-				break;
-			}
-			String last = page.get(page.size() - 1);
-			purged += this.jdbc.sql("""
-					delete from oauth_authorizations where id > ? and id <= ? and created_at < ?
-					and (code_expires_at is null or code_expires_at < ?)
-					and (access_expires_at is null or access_expires_at < ?)
-					and (refresh_expires_at is null or refresh_expires_at < ?)
-					and (id_token_expires_at is null or id_token_expires_at < ?)""")
-				.params(after, last, before, before, before, before, before)
-				.update();
-			after = last;
+			page = this.authorizations.purgeExpired(page.last(), before, PAGE);
+			purged += page.deleted();
 		}
-		while (page.size() == PAGE);
+		while (page.read() == PAGE);
 		if (purged > 0) {
+			// counts and times only: the rows' ids and hashes stay out of the log
 			log.info("Deleted %d grants whose codes and tokens all expired before %s, in %d ms".formatted(purged,
 					before, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
 		}

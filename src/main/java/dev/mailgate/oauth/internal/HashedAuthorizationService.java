@@ -361,6 +361,42 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	}
 
 	/**
+	 * Deletes, among the next {@code page} rows by id after {@code after}, the
+	 * authorizations nothing can use any more: started before {@code before}, and each of
+	 * their code and tokens expired before it ({@link GrantRetention}). Their spent
+	 * refresh tokens go with them.
+	 * @return the last id read ({@code null} when none was left) and how many were
+	 * deleted
+	 */
+	PurgedPage purgeExpired(String after, Instant before, int page) {
+		List<String> ids = this.jdbc.sql("select id from oauth_authorizations where id > ? order by id limit ?")
+			.params(after, page)
+			.query(String.class)
+			.list();
+		if (ids.isEmpty()) {
+			return new PurgedPage(null, 0, 0);
+		}
+		String last = ids.get(ids.size() - 1);
+		int deleted = this.jdbc.sql("""
+				delete from oauth_authorizations where id > :after and id <= :last and created_at < :before
+				and (code_expires_at is null or code_expires_at < :before)
+				and (access_expires_at is null or access_expires_at < :before)
+				and (refresh_expires_at is null or refresh_expires_at < :before)
+				and (id_token_expires_at is null or id_token_expires_at < :before)""")
+			.param("after", after)
+			.param("last", last)
+			.param("before", Timestamps.utc(before))
+			.update();
+		return new PurgedPage(last, ids.size(), deleted);
+	}
+
+	/**
+	 * What a page of {@link #purgeExpired} read and deleted.
+	 */
+	record PurgedPage(@Nullable String last, int read, int deleted) {
+	}
+
+	/**
 	 * Revokes every token of a person's grant to an app, on every node.
 	 * @return how many authorizations there were
 	 */
