@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.web.server.Cookie;
+import org.springframework.http.HttpHeaders;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -46,7 +47,11 @@ final class SessionCookies implements CookieSerializer {
 
 	@Override
 	public List<String> readCookieValues(HttpServletRequest request) {
-		return withoutSession(request) ? List.of() : this.cookies.readCookieValues(request);
+		// most API calls carry no cookie at all: answered before the path is looked at
+		if (request.getHeader(HttpHeaders.COOKIE) == null || withoutSession(request)) {
+			return List.of();
+		}
+		return this.cookies.readCookieValues(request);
 	}
 
 	/**
@@ -63,7 +68,12 @@ final class SessionCookies implements CookieSerializer {
 		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String uri = (failed instanceof String failedUri) ? failedUri : request.getRequestURI();
 		String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
-		return WITHOUT_SESSION.stream().anyMatch(path::startsWith);
+		for (String prefix : WITHOUT_SESSION) {
+			if (path.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

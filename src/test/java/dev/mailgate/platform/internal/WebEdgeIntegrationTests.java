@@ -11,6 +11,7 @@ import dev.mailgate.support.HttpsClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.actuate.endpoint.web.WebMvcEndpointHandlerMapping;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -140,6 +142,21 @@ class WebEdgeIntegrationTests extends IntegrationTestSupport {
 		assertThat(this.mvc.get().uri("/actuator/health/liveness")).hasStatusOk().bodyText().contains("UP");
 		assertThat(this.mvc.get().uri("/actuator/prometheus").with(httpBasic(ADMIN_EMAIL, ADMIN_PASSWORD)))
 			.hasStatusOk();
+	}
+
+	@Test
+	void noRequestIsWrappedToRewriteLinksToStaticFiles() {
+		// spring.web.resources.chain.enabled=false: Swagger UI's webjars locator would
+		// otherwise put this filter in front of every request, the API's included
+		assertThat(this.context.getBeansOfType(FilterRegistrationBean.class).values())
+			.extracting(FilterRegistrationBean::getFilter)
+			.noneMatch(ResourceUrlEncodingFilter.class::isInstance);
+		// the pages' files and Swagger UI's are served all the same
+		assertThat(this.mvc.get().uri("/css/mailgate.css")).hasStatusOk().hasContentType("text/css");
+		assertThat(this.mvc.get().uri("/docs/swagger-ui/swagger-ui-bundle.js")).hasStatusOk()
+			.bodyText()
+			.contains("SwaggerUIBundle");
+		assertThat(this.mvc.get().uri("/login")).hasStatusOk().bodyText().contains("href=\"/css/mailgate.css\"");
 	}
 
 	@Test
