@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -25,12 +24,12 @@ class AnalyticsEndpoint {
 	/** However long a provider asks to wait, Mailgate tries again within this. */
 	static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
-	private final RestClient http;
+	private final ProviderHttp http;
 
 	private final ConnectionTokens tokens;
 
 	AnalyticsEndpoint(ProviderHttp http, ConnectionTokens tokens) {
-		this.http = http.client();
+		this.http = http;
 		this.tokens = tokens;
 	}
 
@@ -73,7 +72,7 @@ class AnalyticsEndpoint {
 
 	private Answer push(String eventsUrl, String accessToken, AnalyticsBatch batch) {
 		try {
-			return this.http.post().uri(eventsUrl).headers((headers) -> {
+			return this.http.client().post().uri(eventsUrl).headers((headers) -> {
 				headers.setBearerAuth(accessToken);
 				headers.set("Idempotency-Key", batch.id());
 			})

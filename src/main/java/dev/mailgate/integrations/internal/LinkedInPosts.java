@@ -27,10 +27,10 @@ class LinkedInPosts {
 
 	static final String RESTLI_PROTOCOL = "2.0.0";
 
-	private final RestClient http;
+	private final ProviderHttp http;
 
 	LinkedInPosts(ProviderHttp http) {
-		this.http = http.client();
+		this.http = http;
 	}
 
 	/**
@@ -82,7 +82,7 @@ class LinkedInPosts {
 
 	Outcome post(String apiBaseUrl, String accessToken, Map<String, Object> post) {
 		try {
-			return this.http.post().uri(apiBaseUrl + "/rest/posts").headers((headers) -> {
+			return this.http.client().post().uri(apiBaseUrl + "/rest/posts").headers((headers) -> {
 				headers.setBearerAuth(accessToken);
 				headers.set("LinkedIn-Version", VERSION);
 				headers.set("X-Restli-Protocol-Version", RESTLI_PROTOCOL);
@@ -103,7 +103,8 @@ class LinkedInPosts {
 	 */
 	Outcome subject(String apiBaseUrl, String accessToken) {
 		try {
-			return this.http.get()
+			return this.http.client()
+				.get()
 				.uri(apiBaseUrl + "/v2/userinfo")
 				.headers((headers) -> headers.setBearerAuth(accessToken))
 				.exchange((request, response) -> {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * POSTs one signed attempt with Java's HttpClient: Standard Webhooks headers, connect and
@@ -26,17 +27,19 @@ class WebhookSender {
 
 	static final String USER_AGENT = "Mailgate-Webhooks/1";
 
-	private final HttpClient http;
+	private final SingletonSupplier<HttpClient> http;
 
 	private final WebhooksProperties properties;
 
 	WebhookSender(WebhooksProperties properties) {
 		this.properties = properties;
-		this.http = HttpClient.newBuilder()
+		// built on first send: the JDK's HTTP client loads the default trust store (about
+		// 0.1 s), which a node without webhooks should not spend on its start
+		this.http = SingletonSupplier.of(() -> HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+			.build());
 	}
 
 	/**
@@ -64,7 +67,8 @@ class WebhookSender {
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 			.build();
 		try {
-			HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			HttpResponse<InputStream> response = this.http.obtain()
+				.send(request, HttpResponse.BodyHandlers.ofInputStream());
 			try (InputStream in = response.body()) {
 				byte[] start = in.readNBytes(EXCERPT);
 				return new Response(response.statusCode(), excerpt(start), null);
