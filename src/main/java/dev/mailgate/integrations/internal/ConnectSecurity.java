@@ -12,9 +12,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.AuthenticatedPrincipalOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizationRequestRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationCodeGrantFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
@@ -24,6 +26,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The chain for {@code /integrations/**}: signed-in pages (the accounts module's session,
@@ -42,6 +45,22 @@ class ConnectSecurity {
 	@Bean
 	OAuth2AuthorizedClientRepository integrationsAuthorizedClients(ConnectionsAuthorizedClients clients) {
 		return new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(clients);
+	}
+
+	/**
+	 * Spring Security's manager of authorized clients (what a
+	 * {@code @RegisteredOAuth2AuthorizedClient} argument would use), made on first use.
+	 * Spring's own would be made during every start, and with it a token client per grant
+	 * type, each with a JDK HTTP client of its own: four threads and the default trust
+	 * store for a manager that no handler of Mailgate asks for (connections' tokens are
+	 * {@link ConnectionTokens}'s).
+	 */
+	@Bean
+	OAuth2AuthorizedClientManager integrationsAuthorizedClientManager(ProviderRegistrations registrations,
+			OAuth2AuthorizedClientRepository integrationsAuthorizedClients) {
+		SingletonSupplier<OAuth2AuthorizedClientManager> manager = SingletonSupplier
+			.of(() -> new DefaultOAuth2AuthorizedClientManager(registrations, integrationsAuthorizedClients));
+		return (request) -> manager.obtain().authorize(request);
 	}
 
 	@Bean

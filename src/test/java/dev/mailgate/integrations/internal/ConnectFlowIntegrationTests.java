@@ -3,7 +3,11 @@ package dev.mailgate.integrations.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.mailgate.integrations.IntegrationEvents;
@@ -14,6 +18,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -32,6 +42,9 @@ class ConnectFlowIntegrationTests extends ConnectTestSupport {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	OAuth2AuthorizedClientManager authorizedClients;
 
 	@BeforeEach
 	void provider() {
@@ -210,6 +223,29 @@ class ConnectFlowIntegrationTests extends ConnectTestSupport {
 
 		String page = integrationsPage();
 		assertThat(page).contains("Connected as <strong>crm-ada@example.com</strong>");
+	}
+
+	@Test
+	void springsAuthorizedClientManagerFindsTheConnectedAccountWithoutAskingTheProviderAgain() {
+		MultiValueMap<String, String> request = startConnect(this.session, this.fake);
+		String accessToken = "access-" + UUID.randomUUID();
+		this.fake.tokens(accessToken, "refresh-" + UUID.randomUUID(), 3600, this.fake.idToken(this.fake.issuer(),
+				this.fake.clientId, request.getFirst("nonce"), "crm-ada@example.com"));
+		callback(this.session, this.fake, "code", "the-code", "state", request.getFirst("state"), "iss",
+				this.fake.issuer());
+
+		// ConnectSecurity's manager, made on first use rather than during the start
+		OAuth2AuthorizedClient client = this.authorizedClients
+			.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(this.fake.registrationId)
+				.principal(UsernamePasswordAuthenticationToken.authenticated(this.email, null, List.of()))
+				.attribute(HttpServletRequest.class.getName(), new MockHttpServletRequest())
+				.attribute(HttpServletResponse.class.getName(), new MockHttpServletResponse())
+				.build());
+
+		assertThat(client).isNotNull();
+		assertThat(client.getAccessToken().getTokenValue()).isEqualTo(accessToken);
+		// the stored token is still valid: only the code exchange reached the provider
+		assertThat(this.fake.tokenRequests()).hasSize(1);
 	}
 
 	@Test
