@@ -160,6 +160,15 @@ class WebEdgeIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void classDataTrainingAsksWhatANewNodesFirstCallersAsk() throws Exception {
+		// what the launcher's training start (./mailgate prepare) asks itself before it
+		// exits, so that these requests' classes go into the class data sharing archive
+		assertThat(ClassDataTraining.ask((ConfigurableApplicationContext) this.context)).containsExactly(
+				"GET /actuator/health 200", "GET /login 200", "GET /.well-known/oauth-authorization-server 200",
+				"POST /oauth2/token 401", "POST /oauth2/token 200", "GET /api/v1/me 200");
+	}
+
+	@Test
 	void runsInTheContextWhoseBeanFactoryRemembersGenericLookUps() {
 		// META-INF/spring.factories puts MailgateContextFactory ahead of Spring Boot's
 		// own

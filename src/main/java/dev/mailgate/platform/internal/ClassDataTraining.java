@@ -1,0 +1,205 @@
+package dev.mailgate.platform.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The launcher's training start for class data sharing ({@code ./mailgate prepare}, with
+ * {@code mailgate.class-data-training=true}, on a throw-away data directory): once the
+ * node accepts traffic it asks itself what a new node's first callers ask (a health
+ * check, the sign-in page, a token for the bootstrap client and an API call with it, a
+ * refused token request), so that the classes those first requests load go into the
+ * archive as well, and then exits. Spring Boot's own
+ * {@code spring.context.exit=onRefresh} stops before any request: every start then loaded
+ * about 600 classes from the jars (Tomcat's request path, Jackson's serializers, JMX for
+ * the metrics) during its first health check (docs/benchmarks.md). The requests go to
+ * 127.0.0.1 only; nothing they return is logged.
+ */
+@Component
+@ConditionalOnBooleanProperty("mailgate.class-data-training")
+class ClassDataTraining implements ApplicationListener<AvailabilityChangeEvent<ReadinessState>> {
+
+	private static final Log log = LogFactory.getLog(ClassDataTraining.class);
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final ConfigurableApplicationContext context;
+
+	private final ApplicationAvailability availability;
+
+	ClassDataTraining(ConfigurableApplicationContext context, ApplicationAvailability availability) {
+		this.context = context;
+		this.availability = availability;
+	}
+
+	/**
+	 * Once the node accepts traffic, as a load balancer would see it (until then its
+	 * health check answers 503): the event comes before the node's own record of it, so
+	 * the requests wait on a thread of their own until the record says so too.
+	 */
+	@Override
+	public void onApplicationEvent(AvailabilityChangeEvent<ReadinessState> event) {
+		if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+			new Thread(this::train, "class-data-training").start();
+		}
+	}
+
+	private void train() {
+		try {
+			long deadline = System.nanoTime() + TIMEOUT.toNanos();
+			while (this.availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC
+					&& System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			log.info("Training requests answered " + ask(this.context));
+		}
+		catch (IOException | GeneralSecurityException | RuntimeException ex) {
+			// the archive is still good, only without the first requests' classes
+			log.warn("Training requests stopped: " + ex.getClass().getSimpleName());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			System.exit(SpringApplication.exit(this.context));
+		}
+	}
+
+	/**
+	 * @return each request and the status it was answered with, in order
+	 */
+	static List<String> ask(ConfigurableApplicationContext context)
+			throws IOException, GeneralSecurityException, InterruptedException {
+		Environment environment = context.getEnvironment();
+		TlsSettings tls = Binder.get(environment)
+			.bind("mailgate.tls", TlsSettings.class)
+			.orElse(new TlsSettings(null, null, null, null, null, null));
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+		String base;
+		switch (tls.effectiveMode()) {
+			case PROXY -> base = "http://127.0.0.1:" + port;
+			case SELF_SIGNED -> {
+				client.sslContext(trusting(SelfSignedCertificate.in(dataDirectory(environment)).certificate()));
+				base = "https://localhost:" + port;
+			}
+			// a provided certificate need not name localhost: no requests, as before
+			default -> {
+				return List.of();
+			}
+		}
+		Requests requests = new Requests(client.build(), base);
+		requests.get("/actuator/health", "application/json", null);
+		requests.get("/login", "text/html", null);
+		requests.get("/.well-known/oauth-authorization-server", "application/json", null);
+		requests.token(basic("no-such-client", "no-such-secret"));
+		String id = environment.getProperty("mailgate.bootstrap.client.id");
+		String secret = environment.getProperty("mailgate.bootstrap.client.secret");
+		String token = (id != null && secret != null) ? requests.token(basic(id, secret)) : null;
+		requests.get("/api/v1/me", "application/json", token);
+		return requests.answers();
+	}
+
+	private static Path dataDirectory(Environment environment) {
+		return Path.of(environment.getProperty("mailgate.data.dir", "data"));
+	}
+
+	private static SSLContext trusting(Path certificate) throws IOException, GeneralSecurityException {
+		KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+		trusted.load(null, null);
+		try (InputStream in = Files.newInputStream(certificate)) {
+			trusted.setCertificateEntry("training", CertificateFactory.getInstance("X.509").generateCertificate(in));
+		}
+		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trust.init(trusted);
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, trust.getTrustManagers(), null);
+		return context;
+	}
+
+	private static String basic(String id, String secret) {
+		return Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The training's requests, each read to its end, and the statuses they were answered
+	 * with (never their bodies).
+	 */
+	private record Requests(HttpClient http, String base, List<String> answers) {
+
+		Requests(HttpClient http, String base) {
+			this(http, base, new ArrayList<>());
+		}
+
+		void get(String path, String accept, @Nullable String bearer) throws IOException, InterruptedException {
+			List<String> headers = new ArrayList<>(List.of("Accept", accept));
+			if (bearer != null) {
+				headers.addAll(List.of("Authorization", "Bearer " + bearer));
+			}
+			send(HttpRequest.newBuilder(URI.create(this.base + path)).headers(headers.toArray(String[]::new)).GET());
+		}
+
+		/**
+		 * @return the access token, or {@code null} when none was issued
+		 */
+		@Nullable String token(String basic) throws IOException, InterruptedException {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.base + "/oauth2/token"))
+				.header("Authorization", "Basic " + basic)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+			if (response.statusCode() != 200) {
+				return null;
+			}
+			String body = response.body();
+			int start = body.indexOf("\"access_token\":\"");
+			if (start < 0) {
+				return null;
+			}
+			start += "\"access_token\":\"".length();
+			return body.substring(start, body.indexOf('"', start));
+		}
+
+		private HttpResponse<String> send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+			HttpRequest request = builder.timeout(TIMEOUT).build();
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			this.answers.add(request.method() + " " + request.uri().getPath() + " " + response.statusCode());
+			return response;
+		}
+
+	}
+
+}
