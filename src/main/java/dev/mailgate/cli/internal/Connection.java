@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,8 +21,8 @@ import java.util.Properties;
 import java.util.Set;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
+import dev.mailgate.platform.PinnedCertificate;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -235,15 +233,8 @@ public class Connection {
 	}
 
 	private static SSLContext trusting(Path certificate) {
-		try (InputStream in = Files.newInputStream(certificate)) {
-			KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-			trusted.load(null, null);
-			trusted.setCertificateEntry("mailgate", CertificateFactory.getInstance("X.509").generateCertificate(in));
-			TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			trust.init(trusted);
-			SSLContext tls = SSLContext.getInstance("TLS");
-			tls.init(null, trust.getTrustManagers(), null);
-			return tls;
+		try {
+			return PinnedCertificate.trusting(certificate);
 		}
 		catch (IOException ex) {
 			throw new ApiFailed("Cannot read " + certificate + ": " + ex.getMessage());

@@ -20,37 +20,36 @@ import org.springframework.web.client.RestClient;
 @Component
 class TokenEndpoint {
 
-	private final SingletonSupplier<RestClientAuthorizationCodeTokenResponseClient> codes;
-
-	private final SingletonSupplier<RestClientRefreshTokenTokenResponseClient> refreshes;
+	private final SingletonSupplier<Clients> clients;
 
 	TokenEndpoint(ProviderHttp http) {
-		SingletonSupplier<RestClient> client = SingletonSupplier.of(() -> http.client()
+		this.clients = SingletonSupplier.of(() -> new Clients(http.client()
 			.mutate()
 			// the converters and error handler Spring's own default client has
 			.configureMessageConverters((converters) -> converters.disableDefaults()
 				.addCustomConverter(new FormHttpMessageConverter())
 				.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
 			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
-			.build());
-		this.codes = SingletonSupplier.of(() -> {
-			RestClientAuthorizationCodeTokenResponseClient codes = new RestClientAuthorizationCodeTokenResponseClient();
-			codes.setRestClient(client.obtain());
-			return codes;
-		});
-		this.refreshes = SingletonSupplier.of(() -> {
-			RestClientRefreshTokenTokenResponseClient refreshes = new RestClientRefreshTokenTokenResponseClient();
-			refreshes.setRestClient(client.obtain());
-			return refreshes;
-		});
+			.build()));
 	}
 
 	RestClientAuthorizationCodeTokenResponseClient codes() {
-		return this.codes.obtain();
+		return this.clients.obtain().codes();
 	}
 
 	RestClientRefreshTokenTokenResponseClient refreshes() {
-		return this.refreshes.obtain();
+		return this.clients.obtain().refreshes();
+	}
+
+	private record Clients(RestClientAuthorizationCodeTokenResponseClient codes,
+			RestClientRefreshTokenTokenResponseClient refreshes) {
+
+		Clients(RestClient client) {
+			this(new RestClientAuthorizationCodeTokenResponseClient(), new RestClientRefreshTokenTokenResponseClient());
+			this.codes.setRestClient(client);
+			this.refreshes.setRestClient(client);
+		}
+
 	}
 
 }

@@ -1,28 +1,23 @@
 package dev.mailgate.platform.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-
+import dev.mailgate.platform.PinnedCertificate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -34,6 +29,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +40,7 @@ import org.springframework.stereotype.Component;
  * refused token request), so that the classes those first requests load go into the
  * archive as well, and then exits. Spring Boot's own
  * {@code spring.context.exit=onRefresh} stops before any request: every start then loaded
- * about 600 classes from the jars (Tomcat's request path, Jackson's serializers, JMX for
+ * about 800 classes from the jars (Tomcat's request path, Jackson's serializers, JMX for
  * the metrics) during its first health check (docs/benchmarks.md). The requests go to
  * 127.0.0.1 only; nothing they return is logged.
  */
@@ -55,6 +51,8 @@ class ClassDataTraining implements ApplicationListener<AvailabilityChangeEvent<R
 	private static final Log log = LogFactory.getLog(ClassDataTraining.class);
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ConfigurableApplicationContext context;
 
@@ -104,16 +102,15 @@ class ClassDataTraining implements ApplicationListener<AvailabilityChangeEvent<R
 	static List<String> ask(ConfigurableApplicationContext context)
 			throws IOException, GeneralSecurityException, InterruptedException {
 		Environment environment = context.getEnvironment();
-		TlsSettings tls = Binder.get(environment)
-			.bind("mailgate.tls", TlsSettings.class)
-			.orElse(new TlsSettings(null, null, null, null, null, null));
+		TlsSettings tls = TlsSettings.of(Binder.get(environment));
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(TIMEOUT);
 		String base;
 		switch (tls.effectiveMode()) {
 			case PROXY -> base = "http://127.0.0.1:" + port;
 			case SELF_SIGNED -> {
-				client.sslContext(trusting(SelfSignedCertificate.in(dataDirectory(environment)).certificate()));
+				client.sslContext(
+						PinnedCertificate.trusting(SelfSignedCertificate.in(dataDirectory(environment)).certificate()));
 				base = "https://localhost:" + port;
 			}
 			// a provided certificate need not name localhost: no requests, as before
@@ -137,21 +134,12 @@ class ClassDataTraining implements ApplicationListener<AvailabilityChangeEvent<R
 		return Path.of(environment.getProperty("mailgate.data.dir", "data"));
 	}
 
-	private static SSLContext trusting(Path certificate) throws IOException, GeneralSecurityException {
-		KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-		trusted.load(null, null);
-		try (InputStream in = Files.newInputStream(certificate)) {
-			trusted.setCertificateEntry("training", CertificateFactory.getInstance("X.509").generateCertificate(in));
-		}
-		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		trust.init(trusted);
-		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(null, trust.getTrustManagers(), null);
-		return context;
-	}
-
+	/**
+	 * Client authentication as RFC 6749 §2.3.1 puts it: each part form-encoded first.
+	 */
 	private static String basic(String id, String secret) {
-		return Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		return HttpHeaders.encodeBasicAuth(URLEncoder.encode(id, StandardCharsets.UTF_8),
+				URLEncoder.encode(secret, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -165,11 +153,11 @@ class ClassDataTraining implements ApplicationListener<AvailabilityChangeEvent<R
 		}
 
 		void get(String path, String accept, @Nullable String bearer) throws IOException, InterruptedException {
-			List<String> headers = new ArrayList<>(List.of("Accept", accept));
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", accept);
 			if (bearer != null) {
-				headers.addAll(List.of("Authorization", "Bearer " + bearer));
+				request.header("Authorization", "Bearer " + bearer);
 			}
-			send(HttpRequest.newBuilder(URI.create(this.base + path)).headers(headers.toArray(String[]::new)).GET());
+			send(request.GET());
 		}
 
 		/**
@@ -181,16 +169,8 @@ class ClassDataTraining implements ApplicationListener<AvailabilityChangeEvent<R
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header("Accept", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
-			if (response.statusCode() != 200) {
-				return null;
-			}
-			String body = response.body();
-			int start = body.indexOf("\"access_token\":\"");
-			if (start < 0) {
-				return null;
-			}
-			start += "\"access_token\":\"".length();
-			return body.substring(start, body.indexOf('"', start));
+			return (response.statusCode() != 200) ? null
+					: JSON.readTree(response.body()).path("access_token").stringValue(null);
 		}
 
 		private HttpResponse<String> send(HttpRequest.Builder builder) throws IOException, InterruptedException {

@@ -46,9 +46,7 @@ class MailgateEnvironment implements EnvironmentPostProcessor, Ordered {
 			.normalize();
 		Map<String, Object> derived = new LinkedHashMap<>();
 		derived.put("mailgate.data.dir", dataDirectory.toString());
-		TlsSettings tls = binder.bind("mailgate.tls", TlsSettings.class)
-			.orElse(new TlsSettings(null, null, null, null, null, null));
-		derived.putAll(tlsProperties(tls, dataDirectory));
+		derived.putAll(tlsProperties(TlsSettings.of(binder), dataDirectory));
 		String logFormat = environment.getProperty("mailgate.log.format", "text").toLowerCase(Locale.ROOT);
 		if (logFormat.equals("json")) {
 			derived.put("logging.structured.format.console", "ecs");
