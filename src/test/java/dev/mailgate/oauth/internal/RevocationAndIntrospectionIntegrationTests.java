@@ -88,7 +88,8 @@ class RevocationAndIntrospectionIntegrationTests extends OAuthTestSupport {
 			.hasPathSatisfying("$.active", (active) -> assertThat(active).isEqualTo(true))
 			.hasPathSatisfying("$.client_id", (client) -> assertThat(client).isEqualTo(app.app().clientId()))
 			.hasPathSatisfying("$.scope", (scope) -> assertThat(scope).isEqualTo("contacts.read"))
-			.hasPathSatisfying("$.token_type", (type) -> assertThat(type).isEqualTo("Bearer"));
+			.hasPathSatisfying("$.token_type", (type) -> assertThat(type).isEqualTo("Bearer"))
+			.hasPathSatisfying("$.iss", (iss) -> assertThat(iss).isEqualTo(ISSUER));
 	}
 
 	@Test
