@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -22,6 +21,7 @@ import java.util.Set;
 
 import javax.net.ssl.SSLContext;
 
+import dev.mailgate.platform.ClientSecretBasic;
 import dev.mailgate.platform.PinnedCertificate;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -134,10 +134,8 @@ public class Connection {
 				throw new ApiFailed("No client credentials: use --client-id and --client-secret, MAILGATE_CLIENT_ID "
 						+ "and MAILGATE_CLIENT_SECRET, or a credentials file");
 			}
-			String basic = Base64.getEncoder()
-				.encodeToString((encode(id) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8));
 			JsonNode answer = send(HttpRequest.newBuilder(uri("/oauth2/token"))
-				.header("Authorization", "Basic " + basic)
+				.header("Authorization", ClientSecretBasic.authorization(id, secret))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + encode(this.scope))),
 					false);

@@ -1,8 +1,6 @@
 package dev.mailgate.integrations.internal;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
+import dev.mailgate.platform.ClientSecretBasic;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -56,10 +54,7 @@ class Revocation {
 			form.add("client_secret", secret);
 		}
 		else {
-			// form-encoded first, then Base64 (RFC 6749 §2.3.1), as Spring's token client
-			// does
-			authorization = "Basic "
-					+ HttpHeaders.encodeBasicAuth(encode(provider.clientId()), encode(secret), StandardCharsets.UTF_8);
+			authorization = ClientSecretBasic.authorization(provider.clientId(), secret);
 		}
 		String header = authorization;
 		try {
@@ -81,10 +76,6 @@ class Revocation {
 		catch (RestClientException | IllegalArgumentException ex) {
 			return false;
 		}
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -2,17 +2,16 @@ package dev.mailgate.platform.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mailgate.platform.ClientSecretBasic;
 import dev.mailgate.platform.PinnedCertificate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -29,7 +28,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -122,24 +120,17 @@ class ClassDataTraining implements ApplicationListener<AvailabilityChangeEvent<R
 		requests.get("/actuator/health", "application/json", null);
 		requests.get("/login", "text/html", null);
 		requests.get("/.well-known/oauth-authorization-server", "application/json", null);
-		requests.token(basic("no-such-client", "no-such-secret"));
+		requests.token(ClientSecretBasic.authorization("no-such-client", "no-such-secret"));
 		String id = environment.getProperty("mailgate.bootstrap.client.id");
 		String secret = environment.getProperty("mailgate.bootstrap.client.secret");
-		String token = (id != null && secret != null) ? requests.token(basic(id, secret)) : null;
+		String token = (id != null && secret != null) ? requests.token(ClientSecretBasic.authorization(id, secret))
+				: null;
 		requests.get("/api/v1/me", "application/json", token);
 		return requests.answers();
 	}
 
 	private static Path dataDirectory(Environment environment) {
 		return Path.of(environment.getProperty("mailgate.data.dir", "data"));
-	}
-
-	/**
-	 * Client authentication as RFC 6749 §2.3.1 puts it: each part form-encoded first.
-	 */
-	private static String basic(String id, String secret) {
-		return HttpHeaders.encodeBasicAuth(URLEncoder.encode(id, StandardCharsets.UTF_8),
-				URLEncoder.encode(secret, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -163,9 +154,9 @@ class ClassDataTraining implements ApplicationListener<AvailabilityChangeEvent<R
 		/**
 		 * @return the access token, or {@code null} when none was issued
 		 */
-		@Nullable String token(String basic) throws IOException, InterruptedException {
+		@Nullable String token(String authorization) throws IOException, InterruptedException {
 			HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.base + "/oauth2/token"))
-				.header("Authorization", "Basic " + basic)
+				.header("Authorization", authorization)
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header("Accept", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
