@@ -8,6 +8,7 @@ import java.util.List;
 
 import dev.mailgate.IntegrationTestSupport;
 import dev.mailgate.support.HttpsClient;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -21,12 +22,17 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * What every client meets at Mailgate's edge: HTTPS, security headers, cookies, error
@@ -157,6 +163,64 @@ class WebEdgeIntegrationTests extends IntegrationTestSupport {
 			.bodyText()
 			.contains("SwaggerUIBundle");
 		assertThat(this.mvc.get().uri("/login")).hasStatusOk().bodyText().contains("href=\"/css/mailgate.css\"");
+	}
+
+	@Test
+	void recordBodiesWrittenDirectlyAreTheBytesSpringsNegotiationWrites() throws Exception {
+		// DirectJsonBodies writes a record itself for no Accept, application/json and
+		// */*; any other Accept goes through Spring's negotiation. Both give the same.
+		MvcTestResult negotiated = greeting("application/json, text/plain;q=0.5");
+		assertThat(negotiated).hasStatusOk().hasContentType("application/json");
+		String body = negotiated.getResponse().getContentAsString();
+		assertThat(body).isEqualTo("{\"greeting_text\":\"Hello, ada\",\"sent_at\":\"2026-11-30T12:00:00Z\","
+				+ "\"tags\":[\"b\",\"a\"],\"nothing\":null}");
+		for (String accept : new String[] { null, "application/json", "*/*", "" }) {
+			MvcTestResult direct = greeting(accept);
+			assertThat(direct).as("Accept: %s", accept).hasStatusOk();
+			assertThat(direct.getResponse().getContentType()).isEqualTo(negotiated.getResponse().getContentType());
+			assertThat(direct.getResponse().getContentAsString()).isEqualTo(body);
+			assertThat(direct.getResponse().getHeaderNames())
+				.containsExactlyInAnyOrderElementsOf(negotiated.getResponse().getHeaderNames());
+		}
+		// the adapter has the shortcut in front of Spring's own handlers
+		RequestMappingHandlerAdapter adapter = this.context.getBean(RequestMappingHandlerAdapter.class);
+		assertThat(adapter.getReturnValueHandlers()).singleElement()
+			.isInstanceOfSatisfying(DirectJsonBodies.Handler.class, (handler) -> assertThat(handler.springHandlers())
+				.hasAtLeastOneElementOfType(RequestResponseBodyMethodProcessor.class));
+	}
+
+	@Test
+	void recordBodiesStillNegotiateWhatTheShortcutLeavesToSpring() {
+		// RFC 9110 §15.5.7: nothing Mailgate writes matches this Accept
+		assertThat(greeting("application/xml")).hasStatus(HttpStatus.NOT_ACCEPTABLE);
+		// Spring's guard against reflected file downloads still names a safe file for a
+		// path that ends like a file name
+		assertThat(
+				this.mvc.get().uri("/test-bodies/ada.bat").accept(MediaType.APPLICATION_JSON).with(user(ADMIN_EMAIL)))
+			.hasStatusOk()
+			.headers()
+			.hasValue("Content-Disposition", "inline;filename=f.txt");
+	}
+
+	@Test
+	void recordBodyThatCannotBeWrittenIsA500ProblemWithoutItsMessage() {
+		for (String accept : new String[] { "application/json", "application/json, text/plain;q=0.5" }) {
+			MvcTestResult failed = this.mvc.get()
+				.uri("/test-bodies-failing")
+				.header("Accept", accept)
+				.with(user(ADMIN_EMAIL))
+				.exchange();
+			assertThat(failed).as("Accept: %s", accept)
+				.hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+				.hasContentType("application/problem+json")
+				.bodyText()
+				.doesNotContain("hunter2", "IllegalStateException");
+		}
+	}
+
+	private MvcTestResult greeting(@Nullable String accept) {
+		MockMvcTester.MockMvcRequestBuilder request = this.mvc.get().uri("/test-bodies/ada").with(user(ADMIN_EMAIL));
+		return ((accept != null) ? request.header("Accept", accept) : request).exchange();
 	}
 
 	@Test
