@@ -49,7 +49,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -59,7 +58,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * of its value, one indexed column per kind. Spring AS compares token values in memory,
  * so a token found by its value gets that value back; the others carry
  * {@code sha256:<hash>} instead. A refresh token presented after it was rotated revokes
- * its whole family (RFC 9700 §4.14.2).
+ * its whole family (RFC 9700 §4.14.2). Its transactions are written out
+ * ({@link TransactionOperations}), so the bean is not proxied: every token request and
+ * API call goes through it.
  */
 @Service
 class HashedAuthorizationService implements OAuth2AuthorizationService {
@@ -219,22 +220,24 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	}
 
 	@Override
-	@Transactional
 	public void remove(OAuth2Authorization authorization) {
-		forgetCodeRead();
-		evictAccessTokenOf(authorization.getId(), true);
-		this.jdbc.sql("delete from oauth_authorizations where id = ?").param(authorization.getId()).update();
+		this.transactions.executeWithoutResult((status) -> {
+			forgetCodeRead();
+			evictAccessTokenOf(authorization.getId(), true);
+			this.jdbc.sql("delete from oauth_authorizations where id = ?").param(authorization.getId()).update();
+		});
 	}
 
 	/**
 	 * Revokes every grant of a client (suspension).
 	 */
-	@Transactional
 	void removeAllOf(String registeredClientId) {
-		this.evictions.evict(CLIENT_CACHE, registeredClientId);
-		this.jdbc.sql("delete from oauth_authorizations where registered_client_id = ?")
-			.param(UUID.fromString(registeredClientId))
-			.update();
+		this.transactions.executeWithoutResult((status) -> {
+			this.evictions.evict(CLIENT_CACHE, registeredClientId);
+			this.jdbc.sql("delete from oauth_authorizations where registered_client_id = ?")
+				.param(UUID.fromString(registeredClientId))
+				.update();
+		});
 	}
 
 	@Override
