@@ -1,6 +1,7 @@
 package dev.mailgate.platform.internal;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,10 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import dev.mailgate.platform.ClientSecretBasic;
 import dev.mailgate.platform.PinnedCertificate;
@@ -40,7 +45,8 @@ import org.springframework.stereotype.Component;
  * {@code spring.context.exit=onRefresh} stops before any request: every start then loaded
  * about 800 classes from the jars (Tomcat's request path, Jackson's serializers, JMX for
  * the metrics) during its first health check (docs/benchmarks.md). The requests go to
- * 127.0.0.1 only; nothing they return is logged.
+ * 127.0.0.1 only; nothing they return is logged. Before the archive is written, the
+ * training waits for the JIT compilers to go idle ({@link #awaitIdleCompilers}).
  */
 @Component
 @ConditionalOnBooleanProperty("mailgate.class-data-training")
@@ -90,8 +96,58 @@ class ClassDataTraining implements ApplicationListener<AvailabilityChangeEvent<R
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			System.exit(SpringApplication.exit(this.context));
+			int status = SpringApplication.exit(this.context);
+			if (!awaitIdleCompilers(TIMEOUT)) {
+				// the closed context has stopped the logging system
+				System.err.println("The compilers were still busy after " + TIMEOUT.toSeconds()
+						+ " s; some methods may stay interpreted in the archive's starts");
+			}
+			// at once, with no more code run that could queue a compilation: the archive
+			// is written now, on the way out (the context is closed already)
+			Runtime.getRuntime().halt(status);
 		}
+	}
+
+	/**
+	 * Waits until the JIT compilers have nothing queued and nothing in progress. JDK 17
+	 * writes a method's "queued for compilation" mark into the dynamic archive, and a
+	 * start that maps the archive then never compiles that method (JDK-8306460, fixed in
+	 * JDK 21): one such archive left {@code ServletRequestWrapper.getAttribute}
+	 * interpreted in every start, and the API GET lost a third of its speed
+	 * (docs/benchmarks.md).
+	 * @return whether they were idle before the timeout
+	 */
+	static boolean awaitIdleCompilers(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		try {
+			ObjectName diagnostics = new ObjectName("com.sun.management:type=DiagnosticCommand");
+			MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+			while (!idle((String) server.invoke(diagnostics, "compilerQueue", new Object[] { new String[0] },
+					new String[] { String[].class.getName() }))) {
+				if (System.nanoTime() > deadline) {
+					return false;
+				}
+				Thread.sleep(20);
+			}
+			return true;
+		}
+		catch (JMException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
+	 * Whether the compile queues ({@code jcmd Compiler.queue}) hold no task: every line
+	 * is a heading or says "Empty".
+	 */
+	static boolean idle(String compileQueues) {
+		return compileQueues.lines()
+			.map(String::strip)
+			.allMatch((line) -> line.isEmpty() || line.endsWith(":") || line.equals("Empty"));
 	}
 
 	/**
