@@ -131,7 +131,8 @@ class ClassDataTraining implements ApplicationListener<AvailabilityChangeEvent<R
 			}
 			return true;
 		}
-		catch (JMException ex) {
+		catch (JMException | RuntimeException ex) {
+			// no such command on this JVM: write the archive as before
 			return false;
 		}
 		catch (InterruptedException ex) {
