@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonView;
@@ -15,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.GenericTypeResolver;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.MediaType;
@@ -34,19 +34,19 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBody
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Writes the record an API handler returns straight to the JSON converter when the caller
- * asks for plain JSON, as nearly every API client does ({@code Accept: application/json},
- * {@code *}{@code /*} or no {@code Accept} at all).
+ * Writes the record or map an API handler returns straight to the JSON converter when the
+ * caller asks for plain JSON, as nearly every API client does
+ * ({@code Accept: application/json}, {@code *}{@code /*} or no {@code Accept} at all).
  * <p>
  * For every answer, Spring MVC first asks each of its return value handlers whether the
  * value is asynchronous and which of them takes it, then negotiates the media type: it
  * parses {@code Accept}, asks every converter what it could write, sorts the compatible
- * types and asks the converters again. For a record and one of these three {@code Accept}
- * values the outcome is always the same: {@code application/json} from the first
- * converter that writes the record as JSON. That work was about 8 % of an API GET
- * (docs/benchmarks.md). Here it is decided once per handler method, and the converter
- * writes the record exactly as Spring's processor would have (same converter, type, media
- * type and headers).
+ * types and asks the converters again. For a record or a map and one of these three
+ * {@code Accept} values the outcome is always the same: {@code application/json} from the
+ * first converter that writes it as JSON. That work was about 8 % of an API GET
+ * (docs/benchmarks.md). Here it is decided once per handler method (and class of value),
+ * and the converter writes the value exactly as Spring's processor would have (same
+ * converter, type, media type and headers).
  * <p>
  * Everything else goes the way it went before: other return types, other {@code Accept}
  * values (so {@code application/xml} still gets 406), a mapping that declares
@@ -85,9 +85,9 @@ class DirectJsonBodies implements BeanPostProcessor {
 	}
 
 	/**
-	 * The adapter's one return value handler: the shortcut for a record as plain JSON,
-	 * and Spring's own handlers, in their order, for everything else. It is synchronous,
-	 * like every one of Spring's own.
+	 * The adapter's one return value handler: the shortcut for a record or map as plain
+	 * JSON, and Spring's own handlers, in their order, for everything else. It is
+	 * synchronous, like every one of Spring's own.
 	 */
 	static final class Handler implements HandlerMethodReturnValueHandler {
 
@@ -99,7 +99,7 @@ class DirectJsonBodies implements BeanPostProcessor {
 
 		private final List<HttpMessageConverter<?>> converters;
 
-		private final Map<Method, Optional<Target>> targets = new ConcurrentHashMap<>();
+		private final Map<Method, Decision> decisions = new ConcurrentHashMap<>();
 
 		private Handler(List<HandlerMethodReturnValueHandler> handlers, RequestResponseBodyMethodProcessor bodies,
 				List<HttpMessageConverter<?>> converters) {
@@ -141,13 +141,12 @@ class DirectJsonBodies implements BeanPostProcessor {
 		public void handleReturnValue(@Nullable Object returnValue, MethodParameter returnType,
 				ModelAndViewContainer container, NativeWebRequest webRequest) throws Exception {
 			Method method = returnType.getMethod();
-			Optional<Target> found = (returnValue != null && method != null)
-					? this.targets.computeIfAbsent(method, (key) -> target(key, returnType)) : Optional.empty();
-			if (found.isEmpty()) {
+			Target target = (returnValue != null && method != null) ? target(method, returnType, returnValue.getClass())
+					: null;
+			if (target == null) {
 				this.spring.handleReturnValue(returnValue, returnType, container, webRequest);
 				return;
 			}
-			Target target = found.get();
 			HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
 			HttpServletResponse response = webRequest.getNativeResponse(HttpServletResponse.class);
 			if (request == null || response == null || !plainJson(request, response)) {
@@ -161,29 +160,40 @@ class DirectJsonBodies implements BeanPostProcessor {
 		}
 
 		/**
-		 * The converter that writes what this method returns, if the shortcut applies to
-		 * the method.
+		 * The converter that writes what this method returned, if the shortcut applies;
+		 * decided again whenever the method returns a value of another class than the one
+		 * decided for (a map's class may vary, a record's cannot).
 		 */
-		@SuppressWarnings("unchecked")
-		private Optional<Target> target(Method method, MethodParameter returnType) {
-			// a record class is final: every value the method returns is of this class
-			Class<?> type = method.getReturnType();
-			if (!type.isRecord() || returnType.hasMethodAnnotation(JsonView.class)
-					|| chosenBySpring(returnType) != this.bodies) {
-				return Optional.empty();
+		private @Nullable Target target(Method method, MethodParameter returnType, Class<?> valueClass) {
+			Decision decision = this.decisions.get(method);
+			if (decision == null || decision.valueClass() != valueClass) {
+				decision = new Decision(valueClass, decide(method, returnType, valueClass));
+				this.decisions.put(method, decision);
 			}
-			ResolvableType resolved = ResolvableType.forClass(type);
+			return decision.target();
+		}
+
+		@SuppressWarnings("unchecked")
+		private @Nullable Target decide(Method method, MethodParameter returnType, Class<?> valueClass) {
+			Class<?> declared = method.getReturnType();
+			if (!(declared.isRecord() || Map.class.isAssignableFrom(declared))
+					|| returnType.hasMethodAnnotation(JsonView.class) || chosenBySpring(returnType) != this.bodies) {
+				return null;
+			}
+			// the type Spring's processor hands the converter
+			ResolvableType type = ResolvableType.forType(
+					GenericTypeResolver.resolveType(method.getGenericReturnType(), returnType.getContainingClass()));
 			for (HttpMessageConverter<?> converter : this.converters) {
 				if (converter instanceof SmartHttpMessageConverter<?> smart
-						&& smart.canWrite(resolved, type, MediaType.APPLICATION_JSON)) {
-					return Optional.of(new Target((SmartHttpMessageConverter<Object>) smart, resolved));
+						&& smart.canWrite(type, valueClass, MediaType.APPLICATION_JSON)) {
+					return new Target((SmartHttpMessageConverter<Object>) smart, type);
 				}
-				if (converter.canWrite(type, MediaType.APPLICATION_JSON)) {
+				if (converter.canWrite(valueClass, MediaType.APPLICATION_JSON)) {
 					// a converter Spring would ask in another way: leave it to Spring
-					return Optional.empty();
+					return null;
 				}
 			}
-			return Optional.empty();
+			return null;
 		}
 
 		private @Nullable HandlerMethodReturnValueHandler chosenBySpring(MethodParameter returnType) {
@@ -219,6 +229,14 @@ class DirectJsonBodies implements BeanPostProcessor {
 		}
 
 		/**
+		 * Whether this handler method's last answer was written directly; for tests.
+		 */
+		boolean wroteDirectly(Method method) {
+			Decision decision = this.decisions.get(method);
+			return decision != null && decision.target() != null;
+		}
+
+		/**
 		 * Handlers Spring would have chosen, in its order; for tests.
 		 */
 		List<HandlerMethodReturnValueHandler> springHandlers() {
@@ -228,6 +246,9 @@ class DirectJsonBodies implements BeanPostProcessor {
 	}
 
 	private record Target(SmartHttpMessageConverter<Object> converter, ResolvableType type) {
+	}
+
+	private record Decision(Class<?> valueClass, @Nullable Target target) {
 	}
 
 }

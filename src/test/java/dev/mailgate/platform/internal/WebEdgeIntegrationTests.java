@@ -1,13 +1,16 @@
 package dev.mailgate.platform.internal;
 
+import java.lang.reflect.Method;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.mailgate.IntegrationTestSupport;
 import dev.mailgate.support.HttpsClient;
+import dev.mailgate.support.RecordEndpoints;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -166,33 +169,46 @@ class WebEdgeIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void recordBodiesWrittenDirectlyAreTheBytesSpringsNegotiationWrites() throws Exception {
-		// DirectJsonBodies writes a record itself for no Accept, application/json and
-		// */*; any other Accept goes through Spring's negotiation. Both give the same.
-		MvcTestResult negotiated = greeting("application/json, text/plain;q=0.5");
-		assertThat(negotiated).hasStatusOk().hasContentType("application/json");
-		String body = negotiated.getResponse().getContentAsString();
-		assertThat(body).isEqualTo("{\"greeting_text\":\"Hello, ada\",\"sent_at\":\"2026-11-30T12:00:00Z\","
-				+ "\"tags\":[\"b\",\"a\"],\"nothing\":null}");
-		for (String accept : new String[] { null, "application/json", "*/*", "" }) {
-			MvcTestResult direct = greeting(accept);
-			assertThat(direct).as("Accept: %s", accept).hasStatusOk();
-			assertThat(direct.getResponse().getContentType()).isEqualTo(negotiated.getResponse().getContentType());
-			assertThat(direct.getResponse().getContentAsString()).isEqualTo(body);
-			assertThat(direct.getResponse().getHeaderNames())
-				.containsExactlyInAnyOrderElementsOf(negotiated.getResponse().getHeaderNames());
+	void recordAndMapBodiesWrittenDirectlyAreTheBytesSpringsNegotiationWrites() throws Exception {
+		// DirectJsonBodies writes a record or a map itself for no Accept,
+		// application/json
+		// and */*; any other Accept goes through Spring's negotiation. Both give the
+		// same.
+		String recordBody = "{\"greeting_text\":\"Hello, ada\",\"sent_at\":\"2026-11-30T12:00:00Z\","
+				+ "\"tags\":[\"b\",\"a\"],\"nothing\":null}";
+		Map<String, String> bodies = Map.of("/test-bodies/ada", recordBody, "/test-bodies-map/ada",
+				"{\"greeting\":" + recordBody + ",\"count\":2,\"nothing\":null}");
+		for (Map.Entry<String, String> expected : bodies.entrySet()) {
+			MvcTestResult negotiated = get(expected.getKey(), "application/json, text/plain;q=0.5");
+			assertThat(negotiated).hasStatusOk().hasContentType("application/json");
+			assertThat(negotiated.getResponse().getContentAsString()).isEqualTo(expected.getValue());
+			for (String accept : new String[] { null, "application/json", "*/*", "" }) {
+				MvcTestResult direct = get(expected.getKey(), accept);
+				assertThat(direct).as("%s, Accept: %s", expected.getKey(), accept).hasStatusOk();
+				assertThat(direct.getResponse().getContentType()).isEqualTo(negotiated.getResponse().getContentType());
+				assertThat(direct.getResponse().getContentAsString()).isEqualTo(expected.getValue());
+				assertThat(direct.getResponse().getHeaderNames())
+					.containsExactlyInAnyOrderElementsOf(negotiated.getResponse().getHeaderNames());
+			}
 		}
-		// the adapter has the shortcut in front of Spring's own handlers
+		// the adapter has the shortcut in front of Spring's own handlers, and it wrote
+		// both
+		Method record = RecordEndpoints.class.getDeclaredMethod("greet", String.class);
+		Method map = RecordEndpoints.class.getDeclaredMethod("greetAsMap", String.class);
 		RequestMappingHandlerAdapter adapter = this.context.getBean(RequestMappingHandlerAdapter.class);
 		assertThat(adapter.getReturnValueHandlers()).singleElement()
-			.isInstanceOfSatisfying(DirectJsonBodies.Handler.class, (handler) -> assertThat(handler.springHandlers())
-				.hasAtLeastOneElementOfType(RequestResponseBodyMethodProcessor.class));
+			.isInstanceOfSatisfying(DirectJsonBodies.Handler.class, (handler) -> {
+				assertThat(handler.springHandlers())
+					.hasAtLeastOneElementOfType(RequestResponseBodyMethodProcessor.class);
+				assertThat(handler.wroteDirectly(record)).isTrue();
+				assertThat(handler.wroteDirectly(map)).isTrue();
+			});
 	}
 
 	@Test
 	void recordBodiesStillNegotiateWhatTheShortcutLeavesToSpring() {
 		// RFC 9110 §15.5.7: nothing Mailgate writes matches this Accept
-		assertThat(greeting("application/xml")).hasStatus(HttpStatus.NOT_ACCEPTABLE);
+		assertThat(get("/test-bodies/ada", "application/xml")).hasStatus(HttpStatus.NOT_ACCEPTABLE);
 		// Spring's guard against reflected file downloads still names a safe file for a
 		// path that ends like a file name
 		assertThat(
@@ -218,8 +234,8 @@ class WebEdgeIntegrationTests extends IntegrationTestSupport {
 		}
 	}
 
-	private MvcTestResult greeting(@Nullable String accept) {
-		MockMvcTester.MockMvcRequestBuilder request = this.mvc.get().uri("/test-bodies/ada").with(user(ADMIN_EMAIL));
+	private MvcTestResult get(String path, @Nullable String accept) {
+		MockMvcTester.MockMvcRequestBuilder request = this.mvc.get().uri(path).with(user(ADMIN_EMAIL));
 		return ((accept != null) ? request.header("Accept", accept) : request).exchange();
 	}
 
