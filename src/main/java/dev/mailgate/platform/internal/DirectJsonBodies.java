@@ -43,9 +43,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * parses {@code Accept}, asks every converter what it could write, sorts the compatible
  * types and asks the converters again. For a record or a map and one of these three
  * {@code Accept} values the outcome is always the same: {@code application/json} from the
- * first converter that writes it as JSON. That work was about 8 % of an API GET
- * (docs/benchmarks.md). Here it is decided once per handler method (and class of value),
- * and the converter writes the value exactly as Spring's processor would have (same
+ * first converter that writes it as JSON. Here it is decided once per handler method (and
+ * class of value), which took about 5 % off an API GET's CPU (docs/benchmarks.md), and
+ * the converter writes the value exactly as Spring's processor would have (same
  * converter, type, media type and headers).
  * <p>
  * Everything else goes the way it went before: other return types, other {@code Accept}
