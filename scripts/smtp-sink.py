@@ -56,7 +56,9 @@ class Session(socketserver.StreamRequestHandler):
         in_headers = True
         while True:
             raw = self.rfile.readline()
-            if not raw or raw in (b".\r\n", b".\n"):
+            if not raw:  # the sender vanished mid-message (kill -9): nothing was accepted
+                return
+            if raw in (b".\r\n", b".\n"):
                 break
             if in_headers:
                 line = raw.decode("latin-1").rstrip("\r\n")
