@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * few seconds, so that the token endpoint's client check costs one SHA-256 and no query.
  * Its transactions are written out ({@link TransactionOperations}) instead of declared,
  * so the bean is not proxied: the token endpoint and every API call ask it for their app,
- * and a proxy cost each of them 0.3 to 0.7 % of its CPU (docs/benchmarks.md).
+ * and a proxy cost each of them up to about 0.9 % of its CPU (docs/benchmarks.md).
  */
 @Service
 class AppRegistry implements Apps {

@@ -91,8 +91,6 @@ class DirectJsonBodies implements BeanPostProcessor {
 	 */
 	static final class Handler implements HandlerMethodReturnValueHandler {
 
-		private final List<HandlerMethodReturnValueHandler> handlers;
-
 		private final HandlerMethodReturnValueHandlerComposite spring;
 
 		private final RequestResponseBodyMethodProcessor bodies;
@@ -103,7 +101,6 @@ class DirectJsonBodies implements BeanPostProcessor {
 
 		private Handler(List<HandlerMethodReturnValueHandler> handlers, RequestResponseBodyMethodProcessor bodies,
 				List<HttpMessageConverter<?>> converters) {
-			this.handlers = handlers;
 			this.spring = new HandlerMethodReturnValueHandlerComposite().addHandlers(handlers);
 			this.bodies = bodies;
 			this.converters = converters;
@@ -125,7 +122,7 @@ class DirectJsonBodies implements BeanPostProcessor {
 					bodies = processor;
 				}
 			}
-			return (bodies != null) ? new Handler(List.copyOf(handlers), bodies, new ArrayList<>(converters)) : null;
+			return (bodies != null) ? new Handler(handlers, bodies, new ArrayList<>(converters)) : null;
 		}
 
 		/**
@@ -197,7 +194,8 @@ class DirectJsonBodies implements BeanPostProcessor {
 		}
 
 		private @Nullable HandlerMethodReturnValueHandler chosenBySpring(MethodParameter returnType) {
-			for (HandlerMethodReturnValueHandler handler : this.handlers) {
+			// the composite's own selection is private: the same first match, asked here
+			for (HandlerMethodReturnValueHandler handler : this.spring.getHandlers()) {
 				if (handler.supportsReturnType(returnType)) {
 					return handler;
 				}
@@ -240,7 +238,7 @@ class DirectJsonBodies implements BeanPostProcessor {
 		 * Handlers Spring would have chosen, in its order; for tests.
 		 */
 		List<HandlerMethodReturnValueHandler> springHandlers() {
-			return this.handlers;
+			return this.spring.getHandlers();
 		}
 
 	}
