@@ -9,6 +9,13 @@ import java.util.Optional;
 public interface Accounts {
 
 	/**
+	 * The cache of each person's default workspace, for
+	 * {@link dev.mailgate.platform.CacheEvictions}: a change of a person's memberships
+	 * evicts their id.
+	 */
+	String DEFAULT_WORKSPACES = "accounts.default-workspace";
+
+	/**
 	 * The workspace of the first platform administrator, where bootstrap resources (such
 	 * as the bootstrap service app) belong.
 	 */

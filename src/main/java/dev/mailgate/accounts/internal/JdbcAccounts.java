@@ -2,23 +2,37 @@ package dev.mailgate.accounts.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mailgate.accounts.Accounts;
 import dev.mailgate.accounts.Person;
 import dev.mailgate.accounts.Role;
 import dev.mailgate.accounts.UserId;
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.accounts.WorkspaceMember;
+import dev.mailgate.platform.CacheEvictions;
 import dev.mailgate.platform.Timestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Accounts in the database. A person (id, email and name) and their default workspace are
+ * read for every token a person's grant issues (the code exchange and every refresh),
+ * where the two queries took 12 % of a code exchange and 7 % of a refresh
+ * (docs/benchmarks.md). Both are kept in memory once found: a person's id, email and name
+ * never change once registered, and a new membership, which could change which workspace
+ * comes first, evicts the person's default workspace on every node
+ * ({@link Accounts#DEFAULT_WORKSPACES}). Nobody not found is kept, so a person who signs
+ * up is found at once.
+ */
 @Repository
 class JdbcAccounts implements Accounts {
 
@@ -26,8 +40,27 @@ class JdbcAccounts implements Accounts {
 
 	private final JdbcClient jdbc;
 
-	JdbcAccounts(JdbcClient jdbc) {
+	private final CacheEvictions evictions;
+
+	/**
+	 * By the email as it was asked for (any case); bounded, so that spellings of one
+	 * address cannot fill it.
+	 */
+	private final Cache<String, Person> peopleByEmail = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofHours(1))
+		.build();
+
+	private final Cache<UserId, WorkspaceId> defaultWorkspaces = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofHours(1))
+		.build();
+
+	JdbcAccounts(JdbcClient jdbc, CacheEvictions evictions) {
 		this.jdbc = jdbc;
+		this.evictions = evictions;
+		evictions.listen(DEFAULT_WORKSPACES,
+				(user) -> this.defaultWorkspaces.invalidate(new UserId(UUID.fromString(user))));
 	}
 
 	Optional<UserRow> userByEmail(EmailAddress email) {
@@ -70,6 +103,7 @@ class JdbcAccounts implements Accounts {
 		this.jdbc.sql("insert into accounts_memberships (workspace_id, user_id, role, created_at) values (?, ?, ?, ?)")
 			.params(workspace.value(), user.value(), role.name(), Timestamps.utc(createdAt))
 			.update();
+		this.evictions.evict(DEFAULT_WORKSPACES, user.toString());
 	}
 
 	List<Membership> membershipsOf(UserId user) {
@@ -110,9 +144,15 @@ class JdbcAccounts implements Accounts {
 
 	@Override
 	public Optional<Person> personByEmail(String email) {
+		Person cached = this.peopleByEmail.getIfPresent(email);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
 		try {
-			return userByEmail(EmailAddress.of(email))
+			Optional<Person> found = userByEmail(EmailAddress.of(email))
 				.map((user) -> new Person(user.id(), user.email().value(), user.displayName()));
+			found.ifPresent((person) -> this.peopleByEmail.put(email, person));
+			return found;
 		}
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
@@ -134,7 +174,13 @@ class JdbcAccounts implements Accounts {
 
 	@Override
 	public Optional<WorkspaceId> defaultWorkspaceOf(UserId user) {
-		return membershipsOf(user).stream().map(Membership::workspace).findFirst();
+		WorkspaceId cached = this.defaultWorkspaces.getIfPresent(user);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<WorkspaceId> found = membershipsOf(user).stream().map(Membership::workspace).findFirst();
+		found.ifPresent((workspace) -> this.defaultWorkspaces.put(user, workspace));
+		return found;
 	}
 
 	@Override

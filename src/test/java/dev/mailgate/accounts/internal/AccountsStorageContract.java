@@ -4,8 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
+import dev.mailgate.accounts.Accounts;
 import dev.mailgate.accounts.Role;
+import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.platform.CacheEvictions;
 import dev.mailgate.platform.Console;
 import dev.mailgate.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +40,8 @@ abstract class AccountsStorageContract {
 
 	private Registration registration;
 
+	private final SharedEvictions evictions = new SharedEvictions();
+
 	private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
 	abstract TestDatabase openDatabase();
@@ -37,7 +49,7 @@ abstract class AccountsStorageContract {
 	@BeforeEach
 	void migrate() {
 		this.database = openDatabase();
-		this.accounts = new JdbcAccounts(this.database.jdbc());
+		this.accounts = new JdbcAccounts(this.database.jdbc(), this.evictions);
 		this.registration = new Registration(this.accounts, new PageSecurity().passwordEncoder(), Clock.systemUTC());
 	}
 
@@ -62,6 +74,41 @@ abstract class AccountsStorageContract {
 
 		assertThat(this.accounts.userByEmail(EmailAddress.of("  grace.hopper@EXAMPLE.com ")))
 			.hasValueSatisfying((user) -> assertThat(user.email().value()).isEqualTo("grace.hopper@example.com"));
+	}
+
+	@Test
+	void findsAPersonWhoSignsUpRightAfterALookUpFoundNobody() {
+		assertThat(this.accounts.personByEmail("ada@example.com")).isEmpty();
+
+		this.registration.register(account("ada@example.com", "Team"));
+
+		assertThat(this.accounts.personByEmail("ada@example.com"))
+			.hasValueSatisfying((person) -> assertThat(person.displayName()).isEqualTo("Ada Lovelace"));
+		assertThat(this.accounts.personByEmail(" ADA@Example.com")).map((person) -> person.email())
+			.hasValue("ada@example.com");
+		assertThat(this.accounts.personByEmail("not an address")).isEmpty();
+	}
+
+	/**
+	 * The default workspace is the earliest created of a person's workspaces, and token
+	 * claims read it for every token, from memory once found: a new membership must reach
+	 * every node's copy.
+	 */
+	@Test
+	void aNewMembershipInAnEarlierWorkspaceBecomesTheDefaultWorkspaceOnEveryNode() {
+		SignedInUser ada = this.registration.register(account("ada@example.com", "Ada's team"));
+		JdbcAccounts otherNode = new JdbcAccounts(this.database.jdbc(), this.evictions);
+		WorkspaceId own = this.accounts.defaultWorkspaceOf(ada.id()).orElseThrow();
+		assertThat(otherNode.defaultWorkspaceOf(ada.id())).hasValue(own);
+
+		WorkspaceId earlier = WorkspaceId.random();
+		Instant now = Instant.now();
+		this.accounts.insertWorkspace(earlier, "Founders", now.minus(Duration.ofDays(30)));
+		this.accounts.insertMembership(earlier, ada.id(), Role.MEMBER, now);
+
+		assertThat(this.accounts.defaultWorkspaceOf(ada.id())).hasValue(earlier);
+		assertThat(otherNode.defaultWorkspaceOf(ada.id())).hasValue(earlier);
+		assertThat(this.evictions.evicted).contains(Accounts.DEFAULT_WORKSPACES + " " + ada.id());
 	}
 
 	@Test
@@ -149,6 +196,29 @@ abstract class AccountsStorageContract {
 
 	private static NewAccount account(String email, String workspace) {
 		return new NewAccount(EmailAddress.of(email), "Ada Lovelace", "correct horse battery staple", workspace, false);
+	}
+
+	/**
+	 * The nodes' caches as one bus: an eviction reaches every instance's listeners (the
+	 * database-backed delivery between nodes has tests of its own).
+	 */
+	private static final class SharedEvictions implements CacheEvictions {
+
+		private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+
+		private final List<String> evicted = new ArrayList<>();
+
+		@Override
+		public void evict(String cache, String key) {
+			this.evicted.add(cache + " " + key);
+			this.listeners.getOrDefault(cache, List.of()).forEach((listener) -> listener.accept(key));
+		}
+
+		@Override
+		public void listen(String cache, Consumer<String> listener) {
+			this.listeners.computeIfAbsent(cache, (name) -> new ArrayList<>()).add(listener);
+		}
+
 	}
 
 }

@@ -5,7 +5,10 @@ import java.util.Base64;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.mailgate.accounts.Accounts;
+import dev.mailgate.accounts.UserId;
 import dev.mailgate.integrations.IntegrationEvents;
+import dev.mailgate.platform.CacheEvictions;
 import dev.mailgate.support.OAuthFlows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,6 +33,9 @@ class DisconnectIntegrationTests extends ConnectTestSupport {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	CacheEvictions evictions;
 
 	Connection connection;
 
@@ -89,9 +95,11 @@ class DisconnectIntegrationTests extends ConnectTestSupport {
 	void memberWhoDidNotConnectItIsRefused() {
 		String other = uniqueEmail();
 		MockHttpSession otherSession = this.flows.newPerson(other);
+		UserId member = member(other).person().id();
 		this.jdbc.sql("update accounts_memberships set workspace_id = ?, role = 'MEMBER' where user_id = ?")
-			.params(this.connection.workspace().value(), member(other).person().id().value())
+			.params(this.connection.workspace().value(), member.value())
 			.update();
+		this.evictions.evict(Accounts.DEFAULT_WORKSPACES, member.toString());
 
 		assertThat(disconnect(otherSession).getResponse().getStatus()).isEqualTo(403);
 		assertThat(this.connections.find(this.connection.id())).isPresent();

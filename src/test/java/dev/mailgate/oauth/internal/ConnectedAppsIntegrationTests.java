@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.mailgate.accounts.Accounts;
 import dev.mailgate.apps.RegisteredApp;
+import dev.mailgate.platform.CacheEvictions;
 import dev.mailgate.platform.CredentialFormat;
 import dev.mailgate.support.OAuthFlows;
 import jakarta.mail.internet.MimeMessage;
@@ -35,6 +37,9 @@ class ConnectedAppsIntegrationTests extends OAuthTestSupport {
 
 	@Autowired
 	GrantUsage usage;
+
+	@Autowired
+	CacheEvictions evictions;
 
 	@Test
 	void revokingAConnectedAppStopsItsAccessAndRefreshTokensAtOnce() {
@@ -281,17 +286,21 @@ class ConnectedAppsIntegrationTests extends OAuthTestSupport {
 
 	/**
 	 * Moves the person into the owner's workspace as a member (Mailgate has no
-	 * invitations yet).
+	 * invitations yet), and evicts their default workspace as a membership change in
+	 * accounts would.
 	 */
 	private void joinAsMember(String memberEmail, String ownerEmail) {
 		UUID workspace = this.jdbc.sql("""
 				select m.workspace_id from accounts_memberships m join accounts_users u on u.id = m.user_id
 				where u.email = ?""").param(ownerEmail).query(UUID.class).single();
-		this.jdbc.sql("""
-				update accounts_memberships set workspace_id = ?, role = 'MEMBER'
-				where user_id = (select id from accounts_users where email = ?)""")
-			.params(workspace, memberEmail)
+		UUID member = this.jdbc.sql("select id from accounts_users where email = ?")
+			.param(memberEmail)
+			.query(UUID.class)
+			.single();
+		this.jdbc.sql("update accounts_memberships set workspace_id = ?, role = 'MEMBER' where user_id = ?")
+			.params(workspace, member)
 			.update();
+		this.evictions.evict(Accounts.DEFAULT_WORKSPACES, member.toString());
 	}
 
 	private MvcTestResult me(String token) {
