@@ -26,12 +26,12 @@ import org.springframework.stereotype.Repository;
 /**
  * Accounts in the database. A person (id, email and name) and their default workspace are
  * read for every token a person's grant issues (the code exchange and every refresh),
- * where the two queries took 12 % of a code exchange and 7 % of a refresh
+ * where the two queries took 13 % of a code exchange and 7 % of a refresh
  * (docs/benchmarks.md). Both are kept in memory once found: a person's id, email and name
  * never change once registered, and a new membership, which could change which workspace
  * comes first, evicts the person's default workspace on every node
- * ({@link Accounts#DEFAULT_WORKSPACES}). Nobody not found is kept, so a person who signs
- * up is found at once.
+ * ({@link Accounts#DEFAULT_WORKSPACES}). A look-up that finds nobody is not kept, so a
+ * person who signs up is found at once.
  */
 @Repository
 class JdbcAccounts implements Accounts {
