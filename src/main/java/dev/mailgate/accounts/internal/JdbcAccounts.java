@@ -19,6 +19,7 @@ import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.platform.CacheEvictions;
 import dev.mailgate.platform.Timestamps;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -144,18 +145,18 @@ class JdbcAccounts implements Accounts {
 
 	@Override
 	public Optional<Person> personByEmail(String email) {
-		Person cached = this.peopleByEmail.getIfPresent(email);
-		if (cached != null) {
-			return Optional.of(cached);
-		}
+		// a look-up that finds nobody answers null, which Caffeine does not keep
+		return Optional.ofNullable(this.peopleByEmail.get(email, this::findPerson));
+	}
+
+	private @Nullable Person findPerson(String email) {
 		try {
-			Optional<Person> found = userByEmail(EmailAddress.of(email))
-				.map((user) -> new Person(user.id(), user.email().value(), user.displayName()));
-			found.ifPresent((person) -> this.peopleByEmail.put(email, person));
-			return found;
+			return userByEmail(EmailAddress.of(email))
+				.map((user) -> new Person(user.id(), user.email().value(), user.displayName()))
+				.orElse(null);
 		}
 		catch (IllegalArgumentException ex) {
-			return Optional.empty();
+			return null;
 		}
 	}
 
@@ -174,13 +175,8 @@ class JdbcAccounts implements Accounts {
 
 	@Override
 	public Optional<WorkspaceId> defaultWorkspaceOf(UserId user) {
-		WorkspaceId cached = this.defaultWorkspaces.getIfPresent(user);
-		if (cached != null) {
-			return Optional.of(cached);
-		}
-		Optional<WorkspaceId> found = membershipsOf(user).stream().map(Membership::workspace).findFirst();
-		found.ifPresent((workspace) -> this.defaultWorkspaces.put(user, workspace));
-		return found;
+		return Optional.ofNullable(this.defaultWorkspaces.get(user,
+				(key) -> membershipsOf(key).stream().map(Membership::workspace).findFirst().orElse(null)));
 	}
 
 	@Override

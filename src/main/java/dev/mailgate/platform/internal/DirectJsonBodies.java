@@ -227,7 +227,8 @@ class DirectJsonBodies implements BeanPostProcessor {
 		}
 
 		/**
-		 * Whether this handler method's last answer was written directly; for tests.
+		 * Whether the value this handler method last returned is one the shortcut writes
+		 * (when the request asks for plain JSON); for tests.
 		 */
 		boolean wroteDirectly(Method method) {
 			Decision decision = this.decisions.get(method);

@@ -1,5 +1,7 @@
 package dev.mailgate.oauth.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,16 +16,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The authorization code grant with PKCE, consent and refresh, each rule with its
  * section.
  */
 class AuthorizationCodeIntegrationTests extends OAuthTestSupport {
+
+	@Autowired
+	HashedAuthorizationService store;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -338,6 +348,38 @@ class AuthorizationCodeIntegrationTests extends OAuthTestSupport {
 		assertThat(this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "refresh_token",
 				"refresh_token", (String) refreshed.get("refresh_token")))
 			.hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	/**
+	 * Two refreshes with the same token at once (the client and an attacker holding a
+	 * copy): both read the grant before either writes, and only the first to write may
+	 * rotate it. The spent refresh tokens' key decides, not the index on the current one,
+	 * which is not unique (V22).
+	 */
+	@Test
+	void twoRefreshesWithTheSameTokenAtOnceRotateTheGrantOnlyOnce() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String refresh = (String) grant(app, "contacts.read").get("refresh_token");
+		OAuth2Authorization first = this.store.findByToken(refresh, OAuth2TokenType.REFRESH_TOKEN);
+		OAuth2Authorization second = this.store.findByToken(refresh, OAuth2TokenType.REFRESH_TOKEN);
+		String firstNew = CredentialFormat.generate(CredentialFormat.REFRESH_TOKEN);
+		String secondNew = CredentialFormat.generate(CredentialFormat.REFRESH_TOKEN);
+
+		this.store.save(rotated(first, firstNew));
+
+		// RFC 9700 §4.14.2: a refresh token that was replaced cannot be replaced again
+		assertThatExceptionOfType(OAuth2AuthenticationException.class)
+			.isThrownBy(() -> this.store.save(rotated(second, secondNew)))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_grant"));
+		assertThat(this.store.findByToken(firstNew, OAuth2TokenType.REFRESH_TOKEN)).isNotNull();
+		assertThat(this.store.findByToken(secondNew, OAuth2TokenType.REFRESH_TOKEN)).isNull();
+	}
+
+	private static OAuth2Authorization rotated(OAuth2Authorization authorization, String refreshToken) {
+		Instant now = Instant.now();
+		return OAuth2Authorization.from(authorization)
+			.refreshToken(new OAuth2RefreshToken(refreshToken, now, now.plus(Duration.ofDays(30))))
+			.build();
 	}
 
 	@Test
