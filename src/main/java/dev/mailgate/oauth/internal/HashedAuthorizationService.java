@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -99,6 +100,12 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 * every node when the client's tokens are revoked at once.
 	 */
 	static final String CLIENT_CACHE = "oauth.client";
+
+	/**
+	 * Scopes are space-separated (RFC 6749 §3.3); compiled once for every grant read
+	 * back.
+	 */
+	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	private static final String RFC9700_4_14_2 = "https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2";
 
@@ -598,7 +605,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		if (value == null || value.isBlank()) {
 			return new LinkedHashSet<>();
 		}
-		return new LinkedHashSet<>(Arrays.asList(value.trim().split("\\s+")));
+		return new LinkedHashSet<>(Arrays.asList(SPACES.split(value.trim())));
 	}
 
 	/**
