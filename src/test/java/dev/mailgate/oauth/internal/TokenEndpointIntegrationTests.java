@@ -105,6 +105,26 @@ class TokenEndpointIntegrationTests extends OAuthTestSupport {
 			.hasPathSatisfying("$.error", (error) -> assertThat(error).isEqualTo("invalid_request"));
 	}
 
+	/**
+	 * Spring Authorization Server's Basic converter reads the first word of the header
+	 * split on whitespace, and a header of nothing but whitespace has none (a 500 before,
+	 * found by fuzzing). Only a header of two words can be Basic credentials.
+	 */
+	@Test
+	void tokenRequestWhenAuthorizationHeaderIsOnlyWhitespaceThenInvalidRequest() {
+		// (Spring Security's firewall refuses other whitespace, a control character,
+		// before)
+		for (String header : new String[] { " ", "   " }) {
+			// RFC 6749 §5.2: invalid_request when the request is otherwise malformed
+			assertThat(this.mvc.post()
+				.uri("/oauth2/token")
+				.header("Authorization", header)
+				.param("grant_type", "client_credentials")).hasStatus(HttpStatus.BAD_REQUEST)
+				.bodyJson()
+				.hasPathSatisfying("$.error", (error) -> assertThat(error).isEqualTo("invalid_request"));
+		}
+	}
+
 	@Test
 	void tokenRequestWhenScopeNotRegisteredThenInvalidScope() {
 		RegisteredApp app = confidentialApp("contacts.read");
