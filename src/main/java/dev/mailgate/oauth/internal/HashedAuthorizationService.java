@@ -130,10 +130,13 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 
 	private final CacheEvictions evictions;
 
+	private final AuthorizationInserts inserts;
+
 	HashedAuthorizationService(JdbcClient jdbc, RegisteredClientRepository clients, OAuthProperties properties,
 			Clock clock, TransactionOperations transactions, Apps apps, ApplicationEventPublisher events,
-			CacheEvictions evictions) {
+			CacheEvictions evictions, AuthorizationInserts inserts) {
 		this.jdbc = jdbc;
+		this.inserts = inserts;
 		this.evictions = evictions;
 		this.apps = apps;
 		this.events = events;
@@ -488,15 +491,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	}
 
 	private void insert(Row row) {
-		this.jdbc.sql("""
-				insert into oauth_authorizations (id, registered_client_id, principal_name, grant_type,
-				authorized_scopes, attributes, state_hash, code_hash, code_issued_at, code_expires_at, code_metadata,
-				access_hash, access_issued_at, access_expires_at, access_metadata, access_scopes,
-				refresh_hash, refresh_issued_at, refresh_expires_at, refresh_metadata,
-				id_token_hash, id_token_issued_at, id_token_expires_at, id_token_metadata, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(row.values(this.clock.instant(), this.properties.compactTokenMetadata()))
-			.update();
+		this.inserts.insert(row.values(this.clock.instant(), this.properties.compactTokenMetadata()));
 	}
 
 	private void update(Row row) {

@@ -50,6 +50,9 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 	@Autowired
 	CacheEvictions evictions;
 
+	@Autowired
+	AuthorizationInserts inserts;
+
 	@Test
 	void noTableHoldsAnIssuedCodeTokenOrSecret() {
 		List<String> issued = new ArrayList<>();
@@ -129,7 +132,7 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 		String refreshToken = (String) tokens.get("refresh_token");
 		HashedAuthorizationService flagOff = new HashedAuthorizationService(this.jdbc, this.clients,
 				withoutCompactForm(this.properties), this.clock, this.transactions, this.apps, this.events,
-				this.evictions);
+				this.evictions, this.inserts);
 		flagOff.save(flagOff.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN));
 
 		// Java serialization's stream header, 0xACED, in every token's metadata
