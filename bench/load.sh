@@ -7,6 +7,7 @@
 #   BENCH_ONLY=introspection bench/load.sh    only the cases whose name contains that text
 #   BENCH_ONLY='/api/v1/me|baseline' ...     or any of several texts
 #   BENCH_IDLE_SECONDS=5 bench/load.sh        how long after the load resident memory is read again (30 s)
+#   BENCH_ROUNDS=4 bench/load.sh              each case four times instead of two (a case run alone is warm from run 3)
 #   BENCH_TLS=1 bench/load.sh                  Mailgate over its default HTTPS (self-signed) instead
 #   BENCH_DB=postgres bench/load.sh            Mailgate on PostgreSQL (127.0.0.1:5432, database mailgate_bench,
 #                                              role mailgate, as .ci/services sets up; emptied first)
@@ -21,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/node.sh
 
-duration=20; warmup=10; rounds=2; compare=0
+duration=20; warmup=10; rounds=${BENCH_ROUNDS:-2}; compare=0
 idle=${BENCH_IDLE_SECONDS:-30}  # resident memory is read at the end of the load and this long after
 if [ "${1:-}" = "--short" ]; then duration=3; warmup=1; rounds=1; fi
 if [ "${1:-}" = "--compare" ]; then compare=1; fi
