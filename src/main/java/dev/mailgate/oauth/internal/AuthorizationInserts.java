@@ -159,9 +159,9 @@ class AuthorizationInserts implements DisposableBean {
 		}
 		catch (TransactionSystemException ex) {
 			// The commit failed and so did its rollback, as when the database stops under
-			// load: Spring keeps only the rollback's "connection is closed", which does
+			// load. Spring keeps only the rollback's "connection is closed", which does
 			// not
-			// say that the database is away (DatabaseOutage), so that requests get a 503.
+			// say that the database is away (DatabaseOutage); this does, for a 503.
 			throw new DataAccessResourceFailureException("The new grants could not be committed", ex);
 		}
 	}
