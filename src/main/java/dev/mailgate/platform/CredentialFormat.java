@@ -4,8 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shape of every bearer credential Mailgate issues: a prefix naming its kind
@@ -48,20 +51,97 @@ public final class CredentialFormat {
 	}
 
 	/**
+	 * A credential that carries the given bytes instead of random ones (a signed access
+	 * token): the prefix, the bytes in base62 and the checksum, as {@link #generate}
+	 * does.
+	 */
+	public static String encode(String prefix, byte[] body) {
+		String value = prefix + base62(body, digitsFor(body.length));
+		return value + checksum(value);
+	}
+
+	/**
+	 * The bytes {@link #encode} put into a credential of {@code bodyBytes} bytes, when
+	 * the value has the prefix, the length, only base62 characters and a matching
+	 * checksum.
+	 * @return the bytes, or {@code null} for a value of another shape
+	 */
+	public static byte @Nullable [] decode(String value, String prefix, int bodyBytes) {
+		int digits = digitsFor(bodyBytes);
+		if (value.length() != lengthFor(prefix, bodyBytes) || !value.startsWith(prefix)) {
+			return null;
+		}
+		int[] limbs = new int[(bodyBytes + 3) / 4 + 1];
+		for (int i = prefix.length(); i < prefix.length() + digits; i++) {
+			int digit = ALPHABET.indexOf(value.charAt(i));
+			if (digit < 0) {
+				return null;
+			}
+			long carry = digit;
+			for (int j = limbs.length - 1; j >= 0; j--) {
+				long current = (limbs[j] & 0xFFFFFFFFL) * 62 + carry;
+				limbs[j] = (int) current;
+				carry = current >>> 32;
+			}
+		}
+		String body = value.substring(0, prefix.length() + digits);
+		if (!checksum(body).equals(value.substring(body.length()))) {
+			return null;
+		}
+		byte[] bytes = new byte[limbs.length * 4];
+		for (int j = 0; j < limbs.length; j++) {
+			for (int b = 0; b < 4; b++) {
+				bytes[4 * j + b] = (byte) (limbs[j] >>> (24 - 8 * b));
+			}
+		}
+		int extra = bytes.length - bodyBytes;
+		for (int i = 0; i < extra; i++) {
+			if (bytes[i] != 0) {
+				return null; // more than bodyBytes bytes' worth of digits
+			}
+		}
+		return Arrays.copyOfRange(bytes, extra, bytes.length);
+	}
+
+	/**
+	 * How long an {@link #encode encoded} credential of {@code bodyBytes} bytes is.
+	 */
+	public static int lengthFor(String prefix, int bodyBytes) {
+		return prefix.length() + digitsFor(bodyBytes) + CHECKSUM_LENGTH;
+	}
+
+	/**
+	 * The fewest base62 digits that hold any number of {@code bytes} bytes (43 for 32).
+	 */
+	static int digitsFor(int bytes) {
+		return (int) Math.ceil(bytes * 8 / (Math.log(62) / Math.log(2)));
+	}
+
+	/**
 	 * Whether the value has the prefix, the length, only base62 characters and a matching
 	 * checksum: a cheap check that needs no database.
 	 */
 	public static boolean isWellFormed(String value, String prefix) {
-		if (value.length() != LENGTH || !value.startsWith(prefix)) {
+		return isWellFormed(value, prefix, 32);
+	}
+
+	/**
+	 * Whether the value has the shape of an {@link #encode encoded} credential of
+	 * {@code bodyBytes} bytes: the prefix, the length, only base62 characters and a
+	 * matching checksum.
+	 */
+	public static boolean isWellFormed(String value, String prefix, int bodyBytes) {
+		int length = lengthFor(prefix, bodyBytes);
+		if (value.length() != length || !value.startsWith(prefix)) {
 			return false;
 		}
-		for (int i = prefix.length(); i < LENGTH; i++) {
+		for (int i = prefix.length(); i < length; i++) {
 			if (ALPHABET.indexOf(value.charAt(i)) < 0) {
 				return false;
 			}
 		}
-		String body = value.substring(0, LENGTH - CHECKSUM_LENGTH);
-		return checksum(body).equals(value.substring(LENGTH - CHECKSUM_LENGTH));
+		String body = value.substring(0, length - CHECKSUM_LENGTH);
+		return checksum(body).equals(value.substring(length - CHECKSUM_LENGTH));
 	}
 
 	/**

@@ -65,6 +65,49 @@ class CredentialFormatTests {
 	}
 
 	@Test
+	void decodeGivesBackTheBytesEncodeWasGivenWhateverTheirLengthAndValue() {
+		Random random = new Random(7);
+		byte[][] edges = { new byte[87], filled87((byte) 0xFF), { 0, 0, 1 }, { (byte) 0xFF }, new byte[32] };
+		for (byte[] bytes : edges) {
+			String value = CredentialFormat.encode("mga_", bytes);
+			assertThat(value).hasSize(CredentialFormat.lengthFor("mga_", bytes.length));
+			assertThat(CredentialFormat.decode(value, "mga_", bytes.length)).isEqualTo(bytes);
+			assertThat(CredentialFormat.isWellFormed(value, "mga_", bytes.length)).isTrue();
+		}
+		for (int i = 0; i < 2_000; i++) {
+			byte[] bytes = new byte[1 + random.nextInt(100)];
+			random.nextBytes(bytes);
+			assertThat(CredentialFormat.decode(CredentialFormat.encode("mga_", bytes), "mga_", bytes.length))
+				.isEqualTo(bytes);
+		}
+		// 32 bytes encode as the random credentials do: 43 digits, 53 characters in all
+		assertThat(CredentialFormat.lengthFor("mga_", 32)).isEqualTo(CredentialFormat.LENGTH);
+	}
+
+	@Test
+	void decodeRefusesAnotherPrefixLengthAlphabetChecksumOrANumberTooLargeForItsBytes() {
+		byte[] bytes = new byte[87];
+		new Random(3).nextBytes(bytes);
+		String value = CredentialFormat.encode("mga_", bytes);
+		char last = value.charAt(value.length() - 1);
+		assertThat(
+				CredentialFormat.decode(value.substring(0, value.length() - 1) + (last == 'a' ? 'b' : 'a'), "mga_", 87))
+			.isNull();
+		assertThat(CredentialFormat.decode(value, "mgr_", 87)).isNull();
+		assertThat(CredentialFormat.decode(value, "mga_", 86)).isNull();
+		assertThat(CredentialFormat.decode(value.replace(value.charAt(10), '-'), "mga_", 87)).isNull();
+		// all z: 62^117 - 1 needs more than 87 bytes, though its checksum matches
+		String tooLarge = "mga_" + "z".repeat(117);
+		assertThat(CredentialFormat.decode(tooLarge + CredentialFormat.checksum(tooLarge), "mga_", 87)).isNull();
+	}
+
+	private static byte[] filled87(byte value) {
+		byte[] bytes = new byte[87];
+		Arrays.fill(bytes, value);
+		return bytes;
+	}
+
+	@Test
 	void base62GivesTheSameDigitsAsBigIntegerDivisionForAnyValue() {
 		// every token minted before the in-place division kept its digits: the same
 		// number, the same 43 characters
