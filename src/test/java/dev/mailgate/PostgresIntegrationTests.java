@@ -245,15 +245,36 @@ class PostgresIntegrationTests {
 	}
 
 	@Test
-	void expiredGrantsAreDeletedOnPostgresql() {
+	void expiredGrantsAndRevocationsAreDeletedOnPostgresql() {
 		OAuthFlows flows = new OAuthFlows(this.mvc);
 		String secret = "bootstrap-secret-of-at-least-32-characters";
-		String expired = (String) flows.clientCredentials("pg-automation", secret, "client.create").get("access_token");
-		String live = (String) flows.clientCredentials("pg-automation", secret, "client.create").get("access_token");
+		String creator = (String) flows.clientCredentials("pg-automation", secret, "client.create").get("access_token");
+		// a JWT app, whose client_credentials tokens are stored (signed opaque ones are
+		// not)
+		Map<String, Object> app = OAuthFlows.json(this.mvc.post()
+			.uri("/oauth2/register")
+			.header("Authorization", "Bearer " + creator)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"client_name": "PG retention", "grant_types": ["client_credentials"], "scope": "contacts.read",
+					 "access_token_format": "jwt"}""")
+			.exchange());
+		String clientId = (String) app.get("client_id");
+		String clientSecret = (String) app.get("client_secret");
+		String expired = (String) flows.clientCredentials(clientId, clientSecret, "contacts.read").get("access_token");
+		String live = (String) flows.clientCredentials(clientId, clientSecret, "contacts.read").get("access_token");
 		this.jdbc.sql("""
 				update oauth_authorizations set created_at = now() - interval '3 days',
 				access_issued_at = now() - interval '3 days', access_expires_at = now() - interval '2 days'
 				where access_hash = ?""").param(CredentialFormat.sha256(expired)).update();
+		// and a signed token revoked long ago, one revoked now
+		String revokedLongAgo = (String) flows.clientCredentials("pg-automation", secret, "client.create")
+			.get("access_token");
+		assertThat(flows.post("/oauth2/revoke", "pg-automation", secret, "token", revokedLongAgo)).hasStatusOk();
+		assertThat(flows.post("/oauth2/revoke", "pg-automation", secret, "token", creator)).hasStatusOk();
+		this.jdbc.sql("update oauth_revoked_tokens set expires_at = now() - interval '2 days' where token_hash = ?")
+			.param(CredentialFormat.sha256(revokedLongAgo))
+			.update();
 
 		// oauth's GrantRetention is internal to its module: started as its schedule does
 		Integer purged = ReflectionTestUtils.invokeMethod(this.context.getBean("grantRetention"), "purge");
@@ -263,9 +284,13 @@ class PostgresIntegrationTests {
 			.params(CredentialFormat.sha256(expired), CredentialFormat.sha256(live))
 			.query(Long.class)
 			.single()).isOne();
-		assertThat(flows.post("/oauth2/introspect", "pg-automation", secret, "token", live)).bodyJson()
+		assertThat(flows.post("/oauth2/introspect", clientId, clientSecret, "token", live)).bodyJson()
 			.extractingPath("$.active")
 			.isEqualTo(true);
+		assertThat(this.jdbc.sql("select token_hash from oauth_revoked_tokens where token_hash in (?, ?)")
+			.params(CredentialFormat.sha256(revokedLongAgo), CredentialFormat.sha256(creator))
+			.query(String.class)
+			.list()).containsExactly(CredentialFormat.sha256(creator));
 	}
 
 	@Test

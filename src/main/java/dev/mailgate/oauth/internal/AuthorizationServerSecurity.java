@@ -56,14 +56,16 @@ class AuthorizationServerSecurity {
 	}
 
 	@Bean
-	OAuth2TokenGenerator<?> tokenGenerator(SigningKeys keys, TokenClaims claims, Clock clock) {
+	OAuth2TokenGenerator<?> tokenGenerator(SigningKeys keys, TokenClaims claims, Clock clock, SignedAccessTokens signed,
+			OAuthProperties properties) {
 		JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys.signing()));
 		jwts.setJwtCustomizer(new JwtClaims(claims));
 		return new DelegatingOAuth2TokenGenerator(jwts,
 				new MailgateTokenGenerators.AccessTokens(clock,
 						(context) -> context.getClaims()
 							.claims((values) -> values.putAll(claims.of(context.getRegisteredClient(),
-									context.getPrincipal(), context.getAuthorizationGrantType())))),
+									context.getPrincipal(), context.getAuthorizationGrantType()))),
+						properties.signedClientCredentials() ? signed : null),
 				new MailgateTokenGenerators.RefreshTokens(clock));
 	}
 

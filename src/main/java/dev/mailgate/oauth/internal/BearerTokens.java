@@ -30,10 +30,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Checks the bearer tokens the API is called with, both kinds through one door. An opaque
  * {@code mga_} token is checked for its checksum, then looked up by its SHA-256 (cached
- * on this node, evicted on revocation). A JWT is verified with Mailgate's own keys and
- * then looked up the same way, so that revoking it takes effect on the next request too.
- * Either way the result is a {@link Jwt} of the token's claims, so that the rest of
- * Spring Security needs no second path.
+ * on this node, evicted on revocation); a {@link SignedAccessTokens signed} one is
+ * checked for its HMAC and revocations instead of read from a row. A JWT is verified with
+ * Mailgate's own keys and then looked up the same way, so that revoking it takes effect
+ * on the next request too. Either way the result is a {@link Jwt} of the token's claims,
+ * so that the rest of Spring Security needs no second path.
  */
 @Component
 class BearerTokens implements JwtDecoder {
@@ -67,7 +68,7 @@ class BearerTokens implements JwtDecoder {
 	@Override
 	public Jwt decode(String token) {
 		if (token.startsWith(CredentialFormat.ACCESS_TOKEN)) {
-			if (!CredentialFormat.isWellFormed(token, CredentialFormat.ACCESS_TOKEN)) {
+			if (!SignedAccessTokens.isWellFormedAccessToken(token)) {
 				throw new BadJwtException("The access token is malformed");
 			}
 			OAuth2Authorization.Token<OAuth2AccessToken> access = liveAccessToken(token);

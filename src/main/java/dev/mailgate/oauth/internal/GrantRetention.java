@@ -35,17 +35,22 @@ class GrantRetention {
 
 	private final HashedAuthorizationService authorizations;
 
+	private final SignedGrants signed;
+
 	private final OAuthProperties properties;
 
 	private final Clock clock;
 
-	GrantRetention(HashedAuthorizationService authorizations, OAuthProperties properties, Clock clock) {
+	GrantRetention(HashedAuthorizationService authorizations, SignedGrants signed, OAuthProperties properties,
+			Clock clock) {
 		this.authorizations = authorizations;
+		this.signed = signed;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	/**
+	 * Also forgets the revocations of signed tokens that expired before the same time.
 	 * @return how many grants were deleted
 	 */
 	@Scheduled(initialDelayString = "${mailgate.oauth.expired-grant-purge:1h}",
@@ -60,6 +65,10 @@ class GrantRetention {
 			purged += page.deleted();
 		}
 		while (page.read() == PAGE);
+		int revocations = this.signed.purgeRevoked(before);
+		if (revocations > 0) {
+			log.info("Forgot %d revocations of signed tokens that expired before %s".formatted(revocations, before));
+		}
 		if (purged > 0) {
 			// counts and times only: the rows' ids and hashes stay out of the log
 			log.info("Deleted %d grants whose codes and tokens all expired before %s, in %d ms".formatted(purged,

@@ -132,11 +132,14 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 
 	private final AuthorizationInserts inserts;
 
+	private final SignedGrants signed;
+
 	HashedAuthorizationService(JdbcClient jdbc, RegisteredClientRepository clients, OAuthProperties properties,
 			Clock clock, TransactionOperations transactions, Apps apps, ApplicationEventPublisher events,
-			CacheEvictions evictions, AuthorizationInserts inserts) {
+			CacheEvictions evictions, AuthorizationInserts inserts, SignedGrants signed) {
 		this.jdbc = jdbc;
 		this.inserts = inserts;
+		this.signed = signed;
 		this.evictions = evictions;
 		this.apps = apps;
 		this.events = events;
@@ -161,12 +164,26 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 * no look-up first, and one without it is new. A refresh token replaced by a new one
 	 * is recorded as spent, so that presenting it again revokes the family. A new
 	 * authorization is one statement in auto-commit, with no transaction around it (the
-	 * token endpoint's hot path); an update is two or three in one transaction.
+	 * token endpoint's hot path); an update is two or three in one transaction. A new
+	 * {@link SignedAccessTokens signed} token writes nothing, and a signed token is only
+	 * ever saved again to be revoked.
 	 */
 	@Override
 	public void save(OAuth2Authorization authorization) {
-		Row row = Row.of(authorization);
 		forgetCodeRead();
+		OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
+		if (authorization.getAttribute(SignedGrants.SIGNED) != null) {
+			if (access != null && access.isInvalidated()) {
+				revokeSigned(authorization);
+			}
+			return;
+		}
+		if (access != null && SignedAccessTokens.isSigned(access.getToken().getTokenValue())) {
+			announce(authorization, authorization.getAuthorizationGrantType().getValue(),
+					access.getToken().getIssuedAt());
+			return;
+		}
+		Row row = Row.of(authorization);
 		if (!(authorization.getAttribute(STORED_REFRESH) instanceof String storedRefresh)) {
 			insert(row);
 			issued(authorization, row, "", false);
@@ -186,12 +203,25 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		if (row.access() == null || row.access().hash().equals(storedAccess)) {
 			return;
 		}
-		AppId app = AppId.parse(authorization.getRegisteredClientId());
 		String grantType = refreshed ? AuthorizationGrantType.REFRESH_TOKEN.getValue()
 				: authorization.getAuthorizationGrantType().getValue();
+		announce(authorization, grantType, row.access().issuedAt());
+	}
+
+	private void announce(OAuth2Authorization authorization, String grantType, @Nullable Instant issuedAt) {
+		AppId app = AppId.parse(authorization.getRegisteredClientId());
 		this.apps.byId(app)
-			.ifPresent((client) -> this.events.publishEvent(new OAuthEvents.TokenIssued(app, client.clientId(),
-					client.workspace(), grantType, row.access().issuedAt())));
+			.ifPresent((client) -> this.events.publishEvent(
+					new OAuthEvents.TokenIssued(app, client.clientId(), client.workspace(), grantType, issuedAt)));
+	}
+
+	/**
+	 * Revokes a signed token on every node: its hash is written first, so that a node
+	 * whose cache no longer holds it reads the revocation.
+	 */
+	private void revokeSigned(OAuth2Authorization authorization) {
+		this.signed.revoke(authorization);
+		this.evictions.evict(ACCESS_CACHE, Objects.requireNonNull(authorization.getAttribute(SignedGrants.SIGNED)));
 	}
 
 	private void replace(OAuth2Authorization authorization, Row row, String storedRefresh) {
@@ -225,6 +255,10 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 
 	@Override
 	public void remove(OAuth2Authorization authorization) {
+		if (authorization.getAttribute(SignedGrants.SIGNED) != null) {
+			revokeSigned(authorization);
+			return;
+		}
 		this.transactions.executeWithoutResult((status) -> {
 			forgetCodeRead();
 			evictAccessTokenOf(authorization.getId(), true);
@@ -233,10 +267,11 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	}
 
 	/**
-	 * Revokes every grant of a client (suspension).
+	 * Revokes every grant of a client, and every signed token it was issued (suspension).
 	 */
 	void removeAllOf(String registeredClientId) {
 		this.transactions.executeWithoutResult((status) -> {
+			this.signed.revokeAllOf(UUID.fromString(registeredClientId));
 			this.evictions.evict(CLIENT_CACHE, registeredClientId);
 			this.jdbc.sql("delete from oauth_authorizations where registered_client_id = ?")
 				.param(UUID.fromString(registeredClientId))
@@ -251,6 +286,10 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 
 	@Override
 	public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
+		if (SignedAccessTokens.isSigned(token)
+				&& (tokenType == null || OAuth2ParameterNames.ACCESS_TOKEN.equals(tokenType.getValue()))) {
+			return findAccessToken(token);
+		}
 		String hash = hashOf(token);
 		if (tokenType == null) {
 			// without a type (introspection and revocation, RFC 7662 and RFC 7009), the
@@ -310,8 +349,8 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 * pays for a copy that carries the value.
 	 */
 	@Nullable OAuth2Authorization findAccessTokenGrant(String token) {
-		return this.byAccessHash
-			.get(hashOf(token), (key) -> Optional.ofNullable(findByHash("access_hash", key, HASHED + key)))
+		return this.byAccessHash.get(hashOf(token), (key) -> Optional.ofNullable(SignedAccessTokens.isSigned(token)
+				? this.signed.find(token, key) : findByHash("access_hash", key, HASHED + key)))
 			.orElse(null);
 	}
 

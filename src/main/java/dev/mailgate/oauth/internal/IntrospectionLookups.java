@@ -34,8 +34,7 @@ final class IntrospectionLookups implements OAuth2AuthorizationService {
 	public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
 		if (token.startsWith(CredentialFormat.ACCESS_TOKEN)) {
 			// a mistyped or made-up token is inactive without a look-up
-			return CredentialFormat.isWellFormed(token, CredentialFormat.ACCESS_TOKEN)
-					? this.store.findAccessToken(token) : null;
+			return SignedAccessTokens.isWellFormedAccessToken(token) ? this.store.findAccessToken(token) : null;
 		}
 		return this.store.findByToken(token, tokenType);
 	}

@@ -3,14 +3,17 @@ package dev.mailgate.oauth.internal;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import dev.mailgate.platform.CredentialFormat;
 import dev.mailgate.platform.SecureRandoms;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -39,7 +42,9 @@ final class MailgateTokenGenerators {
 
 	/**
 	 * Opaque access tokens, for apps that chose them (the default); they carry their
-	 * claims for introspection.
+	 * claims for introspection. The client_credentials grant's are
+	 * {@link SignedAccessTokens signed} ones when {@code signed} is given, so that
+	 * issuing them writes nothing.
 	 */
 	static final class AccessTokens implements OAuth2TokenGenerator<OAuth2AccessToken> {
 
@@ -47,11 +52,15 @@ final class MailgateTokenGenerators {
 
 		private final OAuth2TokenCustomizer<OAuth2TokenClaimsContext> customizer;
 
+		private final @Nullable SignedAccessTokens signed;
+
 		private volatile @Nullable Issuer issuer;
 
-		AccessTokens(Clock clock, OAuth2TokenCustomizer<OAuth2TokenClaimsContext> customizer) {
+		AccessTokens(Clock clock, OAuth2TokenCustomizer<OAuth2TokenClaimsContext> customizer,
+				@Nullable SignedAccessTokens signed) {
 			this.clock = clock;
 			this.customizer = customizer;
+			this.signed = signed;
 		}
 
 		@Override
@@ -61,15 +70,17 @@ final class MailgateTokenGenerators {
 					|| !OAuth2TokenFormat.REFERENCE.equals(client.getTokenSettings().getAccessTokenFormat())) {
 				return null;
 			}
-			Instant issuedAt = this.clock.instant();
+			// in milliseconds, as a signed token carries them
+			Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			Instant expiresAt = issuedAt.plus(client.getTokenSettings().getAccessTokenTimeToLive());
+			UUID id = SecureRandoms.uuid();
 			OAuth2TokenClaimsSet.Builder claims = OAuth2TokenClaimsSet.builder()
 				.subject(context.getPrincipal().getName())
 				.audience(Collections.singletonList(client.getClientId()))
 				.issuedAt(issuedAt)
 				.expiresAt(expiresAt)
 				.notBefore(issuedAt)
-				.id(SecureRandoms.uuid().toString());
+				.id(id.toString());
 			if (context.getAuthorizationServerContext() != null) {
 				claims.claim(OAuth2TokenClaimNames.ISS, issuer(context.getAuthorizationServerContext().getIssuer()));
 			}
@@ -93,8 +104,23 @@ final class MailgateTokenGenerators {
 			}
 			this.customizer.customize(claimsContext.build());
 			OAuth2TokenClaimsSet built = claims.build();
-			return new OpaqueAccessToken(CredentialFormat.generate(CredentialFormat.ACCESS_TOKEN), built.getIssuedAt(),
+			return new OpaqueAccessToken(value(context, issuedAt, expiresAt, id), built.getIssuedAt(),
 					built.getExpiresAt(), context.getAuthorizedScopes(), built.getClaims());
+		}
+
+		/**
+		 * A signed token's value for a client_credentials grant, when signing is on and
+		 * the scopes can be signed; otherwise 256 random bits.
+		 */
+		private String value(OAuth2TokenContext context, Instant issuedAt, Instant expiresAt, UUID id) {
+			String value = null;
+			if (this.signed != null
+					&& AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+				value = this.signed
+					.sign(new SignedAccessTokens.Grant(UUID.fromString(context.getRegisteredClient().getId()), issuedAt,
+							expiresAt, context.getAuthorizedScopes(), id));
+			}
+			return (value != null) ? value : CredentialFormat.generate(CredentialFormat.ACCESS_TOKEN);
 		}
 
 		/**

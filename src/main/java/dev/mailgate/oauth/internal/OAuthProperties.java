@@ -23,10 +23,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiredGrantRetention how long a grant stays in the database after its last code
  * or token expired (or, never completed, after it was started); then
  * {@link GrantRetention} deletes it
+ * @param signedClientCredentials whether the client_credentials grant issues
+ * {@link SignedAccessTokens signed} access tokens, which need no row, instead of stored
+ * ones
  */
 @ConfigurationProperties("mailgate.oauth")
 record OAuthProperties(@DefaultValue("60s") Duration codeTtl, @DefaultValue("30d") Duration refreshTokenIdleTtl,
 		@DefaultValue("365d") Duration refreshTokenAbsoluteTtl, @DefaultValue("1h") Duration retiredKeyRetention,
 		@DefaultValue("60s") Duration tokenCacheTtl, @DefaultValue Map<String, String> leakReporters,
-		@DefaultValue("true") boolean compactTokenMetadata, @DefaultValue("1d") Duration expiredGrantRetention) {
+		@DefaultValue("true") boolean compactTokenMetadata, @DefaultValue("1d") Duration expiredGrantRetention,
+		@DefaultValue("true") boolean signedClientCredentials) {
 }

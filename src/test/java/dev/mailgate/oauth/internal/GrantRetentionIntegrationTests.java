@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.mailgate.apps.RegisteredApp;
+import dev.mailgate.apps.TokenFormat;
 import dev.mailgate.platform.CredentialFormat;
 import dev.mailgate.platform.Timestamps;
 import dev.mailgate.support.OAuthFlows;
@@ -39,7 +41,10 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 	@Test
 	void grantsWhoseCodesAndTokensAllExpiredBeforeTheRetentionAreDeleted() {
 		assertThat(this.properties.expiredGrantRetention()).isEqualTo(Duration.ofDays(1));
-		RegisteredApp app = confidentialApp("contacts.read");
+		// JWT access tokens, so that client_credentials tokens have rows (signed opaque
+		// ones have none)
+		RegisteredApp app = register(true, Set.of("authorization_code", "refresh_token", "client_credentials"),
+				"contacts.read", TokenFormat.JWT);
 		String expiredLongAgo = accessToken(app, "contacts.read");
 		age("access_hash", expiredLongAgo, Duration.ofDays(3), Duration.ofDays(2));
 		String expiredLastHour = accessToken(app, "contacts.read");

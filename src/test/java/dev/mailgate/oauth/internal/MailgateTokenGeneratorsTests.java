@@ -28,7 +28,7 @@ class MailgateTokenGeneratorsTests {
 
 	private final MailgateTokenGenerators.AccessTokens tokens = new MailgateTokenGenerators.AccessTokens(
 			Clock.systemUTC(), (context) -> {
-			});
+			}, null);
 
 	@Test
 	void eachTokenNamesTheIssuerItWasIssuedByEvenWhenTheIssuerChanges() throws Exception {

@@ -53,6 +53,9 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 	@Autowired
 	AuthorizationInserts inserts;
 
+	@Autowired
+	SignedGrants signed;
+
 	@Test
 	void noTableHoldsAnIssuedCodeTokenOrSecret() {
 		List<String> issued = new ArrayList<>();
@@ -106,9 +109,9 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 		accessToken(app, "contacts.read");
 
 		List<byte[]> metadata = tokenMetadataOf(app);
-		// the code's, the access token's twice (code grant, client credentials), the
-		// refresh token's and the ID token's
-		assertThat(metadata).hasSize(5).allSatisfy((bytes) -> assertThat(bytes[0]).isEqualTo(AttributeCodec.COMPACT));
+		// the code's, the access token's, the refresh token's and the ID token's (the
+		// client_credentials token is signed and stored nowhere)
+		assertThat(metadata).hasSize(4).allSatisfy((bytes) -> assertThat(bytes[0]).isEqualTo(AttributeCodec.COMPACT));
 		// and the person's grant: who granted it, and the authorization request
 		assertThat(this.jdbc
 			.sql("select attributes from oauth_authorizations where registered_client_id = ? "
@@ -132,7 +135,7 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 		String refreshToken = (String) tokens.get("refresh_token");
 		HashedAuthorizationService flagOff = new HashedAuthorizationService(this.jdbc, this.clients,
 				withoutCompactForm(this.properties), this.clock, this.transactions, this.apps, this.events,
-				this.evictions, this.inserts);
+				this.evictions, this.inserts, this.signed);
 		flagOff.save(flagOff.findByToken(refreshToken, OAuth2TokenType.REFRESH_TOKEN));
 
 		// Java serialization's stream header, 0xACED, in every token's metadata
@@ -150,7 +153,8 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 	private static OAuthProperties withoutCompactForm(OAuthProperties properties) {
 		return new OAuthProperties(properties.codeTtl(), properties.refreshTokenIdleTtl(),
 				properties.refreshTokenAbsoluteTtl(), properties.retiredKeyRetention(), properties.tokenCacheTtl(),
-				properties.leakReporters(), false, properties.expiredGrantRetention());
+				properties.leakReporters(), false, properties.expiredGrantRetention(),
+				properties.signedClientCredentials());
 	}
 
 	private List<byte[]> tokenMetadataOf(RegisteredApp app) {

@@ -1,7 +1,10 @@
 package dev.mailgate.oauth.internal;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -36,8 +39,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
  * Minting and checking access tokens: Mailgate's opaque tokens (random value, checksum,
- * SHA-256, cache look-up) against signed JWTs, ES256 (Mailgate's per-app option) and
- * RS256 (the common default). Run with {@code bench/jmh.sh Token}; the figures are in
+ * SHA-256, cache look-up) and its signed opaque ones (the client_credentials grant's:
+ * HMAC-SHA256, base62), against signed JWTs, ES256 (Mailgate's per-app option) and RS256
+ * (the common default). Run with {@code bench/jmh.sh Token}; the figures are in
  * docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
@@ -61,6 +65,28 @@ public class TokenBenchmark {
 
 	private String rs256Token;
 
+	private final SignedAccessTokens signed = new SignedAccessTokens(new SignedAccessTokens.KeyRing() {
+
+		private final TokenMacKeys.Key key = new TokenMacKeys.Key(1, new byte[32]);
+
+		@Override
+		public TokenMacKeys.Key current() {
+			return this.key;
+		}
+
+		@Override
+		public TokenMacKeys.Key byId(int id) {
+			return this.key;
+		}
+
+	});
+
+	private final SignedAccessTokens.Grant grant = new SignedAccessTokens.Grant(UUID.randomUUID(),
+			Instant.now().truncatedTo(ChronoUnit.MILLIS), Instant.now().plusSeconds(900).truncatedTo(ChronoUnit.MILLIS),
+			Set.of("contacts.read"), UUID.randomUUID());
+
+	private String signedToken;
+
 	@Setup
 	public void keysAndTokens() throws JOSEException {
 		ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("ec").generate();
@@ -81,6 +107,7 @@ public class TokenBenchmark {
 		this.es256Token = mint(this.es256, SignatureAlgorithm.ES256);
 		this.rs256Token = mint(this.rs256, SignatureAlgorithm.RS256);
 		this.opaque = CredentialFormat.generate(CredentialFormat.ACCESS_TOKEN);
+		this.signedToken = this.signed.sign(this.grant);
 		this.cache.put(CredentialFormat.sha256(this.opaque), "authorization");
 	}
 
@@ -88,6 +115,24 @@ public class TokenBenchmark {
 	public String mintOpaqueAccessToken() {
 		String token = CredentialFormat.generate(CredentialFormat.ACCESS_TOKEN);
 		return CredentialFormat.sha256(token);
+	}
+
+	/**
+	 * What the client_credentials grant does instead of a random value and a row: the
+	 * grant signed, in base62.
+	 */
+	@Benchmark
+	public String mintSignedAccessToken() {
+		return this.signed.sign(this.grant);
+	}
+
+	/**
+	 * What the API does with a signed token on a cache miss before its one query: decode
+	 * and check the HMAC.
+	 */
+	@Benchmark
+	public SignedAccessTokens.Grant readSignedAccessToken() {
+		return this.signed.read(this.signedToken);
 	}
 
 	@Benchmark

@@ -24,8 +24,8 @@ class TokenEndpointIntegrationTests extends OAuthTestSupport {
 
 		// RFC 6749 §4.4.3, §5.1
 		assertThat(token).containsEntry("token_type", "Bearer").containsEntry("scope", "contacts.read");
-		assertThat((String) token.get("access_token")).satisfies(
-				(value) -> assertThat(CredentialFormat.isWellFormed(value, CredentialFormat.ACCESS_TOKEN)).isTrue());
+		assertThat((String) token.get("access_token"))
+			.satisfies((value) -> assertThat(SignedAccessTokens.isWellFormedAccessToken(value)).isTrue());
 		assertThat(((Number) token.get("expires_in")).intValue()).isBetween(895, 900);
 		assertThat(token).doesNotContainKey("refresh_token");
 	}

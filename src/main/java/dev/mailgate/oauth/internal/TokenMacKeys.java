@@ -1,0 +1,206 @@
+package dev.mailgate.oauth.internal;
+
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.mailgate.platform.SecretBox;
+import dev.mailgate.platform.SecureRandoms;
+import dev.mailgate.platform.Timestamps;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The HMAC-SHA256 keys of {@link SignedAccessTokens}, shared by every node through the
+ * database. Each is kept there encrypted by the {@link SecretBox} key, which lives
+ * outside the database: a copy of the database alone cannot forge a token. The first node
+ * that needs a key makes it; a node that meets a key id it does not know reads the table
+ * again, at most once every few seconds, so that made-up ids cannot turn into a query
+ * each.
+ */
+@Component
+class TokenMacKeys implements SignedAccessTokens.KeyRing {
+
+	private static final String ALGORITHM = "HmacSHA256";
+
+	private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(5);
+
+	private static final Log log = LogFactory.getLog(TokenMacKeys.class);
+
+	private final JdbcClient jdbc;
+
+	private final SecretBox box;
+
+	private final Clock clock;
+
+	private volatile NavigableMap<Integer, Key> keys = Collections.emptyNavigableMap();
+
+	private volatile Instant loadedAt = Instant.MIN;
+
+	/**
+	 * The highest key id in the table, whether this node can decrypt that key or not.
+	 */
+	private volatile int newestId;
+
+	private final Set<Integer> undecryptable = ConcurrentHashMap.newKeySet();
+
+	TokenMacKeys(JdbcClient jdbc, SecretBox box, Clock clock) {
+		this.jdbc = jdbc;
+		this.box = box;
+		this.clock = clock;
+	}
+
+	/**
+	 * The newest key this node can decrypt, made if there is none yet.
+	 */
+	@Override
+	public Key current() {
+		NavigableMap<Integer, Key> known = this.keys;
+		for (int attempt = 0; known.isEmpty() && attempt < 3; attempt++) {
+			known = load();
+			if (known.isEmpty()) {
+				create(this.newestId + 1);
+				known = load();
+			}
+		}
+		if (known.isEmpty()) {
+			throw new IllegalStateException("No token signing key that this node's encryption key opens");
+		}
+		return known.lastEntry().getValue();
+	}
+
+	@Override
+	public @Nullable Key byId(int id) {
+		Key key = this.keys.get(id);
+		if (key == null && this.loadedAt.plus(RELOAD_AT_MOST_EVERY).isBefore(this.clock.instant())) {
+			key = load().get(id);
+		}
+		return key;
+	}
+
+	private synchronized NavigableMap<Integer, Key> load() {
+		NavigableMap<Integer, Key> loaded = new TreeMap<>();
+		this.jdbc.sql("select id, sealed_key from oauth_token_keys order by id")
+			.query((rs, row) -> new Sealed(rs.getInt(1), rs.getString(2)))
+			.list()
+			.forEach((sealed) -> {
+				this.newestId = Math.max(this.newestId, sealed.id());
+				Key key = open(sealed);
+				if (key != null) {
+					loaded.put(key.id(), key);
+				}
+			});
+		this.keys = Collections.unmodifiableNavigableMap(loaded);
+		this.loadedAt = this.clock.instant();
+		return this.keys;
+	}
+
+	/**
+	 * A key made by a node with another encryption key cannot be opened here: tokens it
+	 * signed are refused on this node, and this node signs with a key of its own, so that
+	 * issuing still works. Said once per key, since it means the nodes were not given the
+	 * same {@code MAILGATE_ENCRYPTION_KEYSET}.
+	 */
+	private @Nullable Key open(Sealed sealed) {
+		try {
+			return new Key(sealed.id(),
+					Base64.getDecoder().decode(this.box.decrypt(sealed.value(), associatedData(sealed.id()))));
+		}
+		catch (SecretBox.NotDecryptable ex) {
+			if (this.undecryptable.add(sealed.id())) {
+				log.warn(("Token signing key %d cannot be opened with this node's encryption key; tokens it signed "
+						+ "are refused here. Give every node the same MAILGATE_ENCRYPTION_KEYSET.")
+					.formatted(sealed.id()));
+			}
+			return null;
+		}
+	}
+
+	private record Sealed(int id, String value) {
+	}
+
+	private void create(int id) {
+		byte[] secret = new byte[32];
+		SecureRandoms.current().nextBytes(secret);
+		try {
+			this.jdbc.sql("insert into oauth_token_keys (id, sealed_key, created_at) values (?, ?, ?)")
+				.params(id, this.box.encrypt(Base64.getEncoder().encodeToString(secret), associatedData(id)),
+						Timestamps.utc(this.clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// another node made it first: both read that one
+		}
+	}
+
+	private static String associatedData(int id) {
+		return "oauth_token_keys:" + id;
+	}
+
+	/**
+	 * One HMAC-SHA256 key and its id, which every token it signed carries.
+	 */
+	static final class Key {
+
+		private final int id;
+
+		private final SecretKeySpec secret;
+
+		private final Mac prototype;
+
+		Key(int id, byte[] secret) {
+			this.id = id;
+			this.secret = new SecretKeySpec(secret, ALGORITHM);
+			this.prototype = newMac();
+		}
+
+		int id() {
+			return this.id;
+		}
+
+		/**
+		 * The HMAC of the first {@code length} bytes: from a copy of a {@code Mac} made
+		 * once, since {@code Mac.getInstance} searches the security providers on every
+		 * call.
+		 */
+		byte[] mac(byte[] bytes, int length) {
+			Mac mac;
+			try {
+				mac = (Mac) this.prototype.clone();
+			}
+			catch (CloneNotSupportedException ex) {
+				mac = newMac();
+			}
+			mac.update(bytes, 0, length);
+			return mac.doFinal();
+		}
+
+		private Mac newMac() {
+			try {
+				Mac mac = Mac.getInstance(ALGORITHM);
+				mac.init(this.secret);
+				return mac;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("Every Java runtime has " + ALGORITHM, ex);
+			}
+		}
+
+	}
+
+}
