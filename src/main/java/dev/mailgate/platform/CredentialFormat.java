@@ -33,6 +33,11 @@ public final class CredentialFormat {
 
 	static final int CHECKSUM_LENGTH = 6;
 
+	/**
+	 * 62⁵: five base62 digits at a time.
+	 */
+	private static final long FIVE_DIGITS = 62L * 62 * 62 * 62 * 62;
+
 	public static final int LENGTH = 4 + BODY_LENGTH + CHECKSUM_LENGTH;
 
 	private static final MessageDigest SHA_256 = newSha256();
@@ -191,10 +196,11 @@ public final class CredentialFormat {
 
 	/**
 	 * The unsigned big-endian number in the given bytes as base62 digits, most
-	 * significant first, its lowest {@code length} digits only. Long division by 62 over
-	 * 32-bit limbs, in place: the same digits as {@code BigInteger}'s
+	 * significant first, its lowest {@code length} digits only. Long division by 62⁵ over
+	 * 32-bit limbs, in place, five digits a pass: the same digits as {@code BigInteger}'s
 	 * {@code divideAndRemainder}, which made two objects per digit, 86 for every token
-	 * minted (docs/benchmarks.md, "The token endpoint's allocations").
+	 * minted (docs/benchmarks.md, "The token endpoint's allocations"), and a fifth of the
+	 * passes of dividing by 62, which a signed token's 117 digits made its largest cost.
 	 */
 	static String base62(byte[] bigEndian, int length) {
 		int[] limbs = new int[(bigEndian.length + 3) / 4];
@@ -203,14 +209,20 @@ public final class CredentialFormat {
 			limbs[limbs.length - 1 - fromEnd / 4] |= (bigEndian[i] & 0xFF) << (8 * (fromEnd % 4));
 		}
 		char[] digits = new char[length];
-		for (int d = length - 1; d >= 0; d--) {
+		int d = length - 1;
+		while (d >= 0) {
+			// five digits per pass: divide by 62^5, which still fits a remainder in 30
+			// bits
 			long remainder = 0;
 			for (int j = 0; j < limbs.length; j++) {
 				long current = (remainder << 32) | (limbs[j] & 0xFFFFFFFFL);
-				limbs[j] = (int) (current / 62);
-				remainder = current % 62;
+				limbs[j] = (int) (current / FIVE_DIGITS);
+				remainder = current % FIVE_DIGITS;
 			}
-			digits[d] = ALPHABET.charAt((int) remainder);
+			for (int k = 0; k < 5 && d >= 0; k++, d--) {
+				digits[d] = ALPHABET.charAt((int) (remainder % 62));
+				remainder /= 62;
+			}
 		}
 		return new String(digits);
 	}
