@@ -1,10 +1,13 @@
 -- Signed access tokens (oauth's SignedAccessTokens): client_credentials tokens carry their
 -- grant and an HMAC-SHA256 instead of a row. The HMAC keys are kept encrypted with the
 -- SecretBox key, which stays outside the database, so the database alone cannot forge one.
+-- The newest key signs; a key replaced by a newer one (retired_at) still checks the tokens it
+-- signed for mailgate.oauth.retired-key-retention (an hour, longer than any token lives).
 create table oauth_token_keys (
     id         integer     not null primary key,
     sealed_key varchar(400) not null,
-    created_at timestamp with time zone not null
+    created_at timestamp with time zone not null,
+    retired_at timestamp with time zone
 );
 
 -- A signed token revoked before it expired (RFC 7009, a leak report), by the SHA-256 of its

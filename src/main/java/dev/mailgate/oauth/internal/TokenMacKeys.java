@@ -40,6 +40,11 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 
 	private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(5);
 
+	/**
+	 * How soon a key made on another node ({@link #rotate}) signs here too.
+	 */
+	private static final Duration READ_AGAIN_AFTER = Duration.ofSeconds(30);
+
 	private static final Log log = LogFactory.getLog(TokenMacKeys.class);
 
 	private final JdbcClient jdbc;
@@ -48,6 +53,12 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 
 	private final Clock clock;
 
+	private final Duration retention;
+
+	/**
+	 * The keys this node can open and may use, by id: the newest signs, the others
+	 * (retired within the retention) only check.
+	 */
 	private volatile NavigableMap<Integer, Key> keys = Collections.emptyNavigableMap();
 
 	private volatile Instant loadedAt = Instant.MIN;
@@ -59,10 +70,11 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 
 	private final Set<Integer> undecryptable = ConcurrentHashMap.newKeySet();
 
-	TokenMacKeys(JdbcClient jdbc, SecretBox box, Clock clock) {
+	TokenMacKeys(JdbcClient jdbc, SecretBox box, Clock clock, OAuthProperties properties) {
 		this.jdbc = jdbc;
 		this.box = box;
 		this.clock = clock;
+		this.retention = properties.retiredKeyRetention();
 	}
 
 	/**
@@ -71,6 +83,9 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 	@Override
 	public Key current() {
 		NavigableMap<Integer, Key> known = this.keys;
+		if (this.loadedAt.plus(READ_AGAIN_AFTER).isBefore(this.clock.instant())) {
+			known = loadIfOlderThan(READ_AGAIN_AFTER);
+		}
 		for (int attempt = 0; known.isEmpty() && attempt < 3; attempt++) {
 			known = load();
 			if (known.isEmpty()) {
@@ -81,6 +96,7 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 		if (known.isEmpty()) {
 			throw new IllegalStateException("No token signing key that this node's encryption key opens");
 		}
+		// the newest: after a rotation, the only one not retired
 		return known.lastEntry().getValue();
 	}
 
@@ -88,19 +104,39 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 	public @Nullable Key byId(int id) {
 		Key key = this.keys.get(id);
 		if (key == null && this.loadedAt.plus(RELOAD_AT_MOST_EVERY).isBefore(this.clock.instant())) {
-			key = load().get(id);
+			key = loadIfOlderThan(RELOAD_AT_MOST_EVERY).get(id);
 		}
 		return key;
 	}
 
+	/**
+	 * Makes a new key, which signs from now on (on other nodes within 30 s), and retires
+	 * the others: they check the tokens they signed for the retention
+	 * ({@code mailgate.oauth.retired-key-retention}), then nothing.
+	 * @return the new key's id
+	 */
+	synchronized int rotate() {
+		load();
+		this.jdbc.sql("update oauth_token_keys set retired_at = ? where retired_at is null")
+			.param(Timestamps.utc(this.clock.instant()))
+			.update();
+		create(this.newestId + 1);
+		return load().lastEntry().getKey();
+	}
+
+	private synchronized NavigableMap<Integer, Key> loadIfOlderThan(Duration age) {
+		return this.loadedAt.plus(age).isBefore(this.clock.instant()) ? load() : this.keys;
+	}
+
 	private synchronized NavigableMap<Integer, Key> load() {
 		NavigableMap<Integer, Key> loaded = new TreeMap<>();
-		this.jdbc.sql("select id, sealed_key from oauth_token_keys order by id")
-			.query((rs, row) -> new Sealed(rs.getInt(1), rs.getString(2)))
+		Instant oldest = this.clock.instant().minus(this.retention);
+		this.jdbc.sql("select id, sealed_key, retired_at from oauth_token_keys order by id")
+			.query((rs, row) -> new Sealed(rs.getInt(1), rs.getString(2), Timestamps.instant(rs, "retired_at")))
 			.list()
 			.forEach((sealed) -> {
 				this.newestId = Math.max(this.newestId, sealed.id());
-				Key key = open(sealed);
+				Key key = (sealed.retiredAt() == null || sealed.retiredAt().isAfter(oldest)) ? open(sealed) : null;
 				if (key != null) {
 					loaded.put(key.id(), key);
 				}
@@ -131,7 +167,7 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 		}
 	}
 
-	private record Sealed(int id, String value) {
+	private record Sealed(int id, String value, @Nullable Instant retiredAt) {
 	}
 
 	private void create(int id) {

@@ -1,6 +1,7 @@
 package dev.mailgate.oauth.internal;
 
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -96,9 +97,9 @@ class JwtAccessTokenIntegrationTests extends OAuthTestSupport {
 
 	@Test
 	void platformAdministratorRotatesTheSigningKeyThroughTheActuator() throws Exception {
-		String before = (String) OAuthFlows
-			.json(this.mvc.get().uri("/actuator/signingkeys").with(httpBasic(ADMIN_EMAIL, ADMIN_PASSWORD)).exchange())
-			.get("signing");
+		Map<String, Object> keys = OAuthFlows
+			.json(this.mvc.get().uri("/actuator/signingkeys").with(httpBasic(ADMIN_EMAIL, ADMIN_PASSWORD)).exchange());
+		String before = (String) keys.get("signing");
 
 		MvcTestResult rotated = this.mvc.post()
 			.uri("/actuator/signingkeys")
@@ -107,6 +108,9 @@ class JwtAccessTokenIntegrationTests extends OAuthTestSupport {
 
 		assertThat(rotated).hasStatusOk();
 		assertThat(OAuthFlows.json(rotated).get("signing")).isNotEqualTo(before);
+		// and the HMAC key of the client_credentials grant's signed tokens
+		assertThat(((Number) OAuthFlows.json(rotated).get("token_key")).intValue())
+			.isGreaterThan(((Number) keys.get("token_key")).intValue());
 		assertThat(publishedKeys().getKeyByKeyId(before)).isNotNull();
 		assertThat(this.mvc.post().uri("/actuator/signingkeys")).hasStatus(HttpStatus.UNAUTHORIZED);
 	}

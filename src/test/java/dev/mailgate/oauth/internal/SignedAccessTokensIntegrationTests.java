@@ -46,6 +46,12 @@ class SignedAccessTokensIntegrationTests extends OAuthTestSupport {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	OAuthProperties properties;
+
+	@Autowired
+	TokenMacKeys keys;
+
 	@Test
 	void clientCredentialsTokenIsSignedAndIssuingItWritesNoGrant() {
 		RegisteredApp app = confidentialApp("contacts.read");
@@ -156,18 +162,21 @@ class SignedAccessTokensIntegrationTests extends OAuthTestSupport {
 		RegisteredApp app = confidentialApp("contacts.read reports.read");
 		String token = accessToken(app, "contacts.read reports.read");
 
-		SignedAccessTokens otherNode = new SignedAccessTokens(new TokenMacKeys(this.jdbc, this.box, this.clock));
+		SignedAccessTokens otherNode = new SignedAccessTokens(
+				new TokenMacKeys(this.jdbc, this.box, this.clock, this.properties));
 
 		SignedAccessTokens.Grant grant = otherNode.read(token);
 		assertThat(grant).isNotNull();
 		assertThat(grant.app()).isEqualTo(app.app().id().value());
 		assertThat(grant.scopes()).containsExactly("contacts.read", "reports.read");
-		String sealed = this.jdbc.sql("select sealed_key from oauth_token_keys where id = 1")
+		int id = keyIdOf(token);
+		String sealed = this.jdbc.sql("select sealed_key from oauth_token_keys where id = ?")
+			.param(id)
 			.query(String.class)
 			.single();
 		// 32 bytes in base64 are 44 characters; the column holds Tink's ciphertext of
 		// them
-		assertThat(this.box.decrypt(sealed, "oauth_token_keys:1")).hasSize(44).isNotEqualTo(sealed);
+		assertThat(this.box.decrypt(sealed, "oauth_token_keys:" + id)).hasSize(44).isNotEqualTo(sealed);
 	}
 
 	@Test
@@ -175,20 +184,20 @@ class SignedAccessTokensIntegrationTests extends OAuthTestSupport {
 		RegisteredApp app = confidentialApp("contacts.read");
 		accessToken(app, "contacts.read");
 		SignedAccessTokens misconfigured = new SignedAccessTokens(
-				new TokenMacKeys(this.jdbc, new OtherEncryptionKey(), this.clock));
+				new TokenMacKeys(this.jdbc, new OtherEncryptionKey(), this.clock, this.properties));
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		// it cannot open the cluster's keys, so it makes one of its own rather than fail
+		// every token request
+		String token = misconfigured.sign(new SignedAccessTokens.Grant(app.app().id().value(), now,
+				now.plus(Duration.ofMinutes(15)), Set.of("contacts.read"), UUID.randomUUID()));
 		try {
-			// it cannot open key 1, so it makes key 2 rather than fail every token
-			// request
-			String token = misconfigured.sign(new SignedAccessTokens.Grant(app.app().id().value(), now,
-					now.plus(Duration.ofMinutes(15)), Set.of("contacts.read"), UUID.randomUUID()));
 			assertThat(misconfigured.read(token)).isNotNull();
 
 			assertThat(me(token)).hasStatus(HttpStatus.UNAUTHORIZED);
 			assertThat(me(accessToken(app, "contacts.read"))).hasStatusOk();
 		}
 		finally {
-			this.jdbc.sql("delete from oauth_token_keys where id > 1").update();
+			this.jdbc.sql("delete from oauth_token_keys where id = ?").param(keyIdOf(token)).update();
 		}
 	}
 
@@ -223,6 +232,42 @@ class SignedAccessTokensIntegrationTests extends OAuthTestSupport {
 			return ciphertext.substring((SEALED + associatedData + ":").length());
 		}
 
+	}
+
+	@Test
+	void afterARotationTheNewKeySignsAndTheOldOneChecksItsTokensForTheRetentionOnly() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String before = accessToken(app, "contacts.read");
+		try {
+			int rotated = this.keys.rotate();
+
+			String after = accessToken(app, "contacts.read");
+			assertThat(keyIdOf(after)).isEqualTo(rotated).isGreaterThan(keyIdOf(before));
+			assertThat(me(before)).hasStatusOk();
+			assertThat(me(after)).hasStatusOk();
+			// an hour later (mailgate.oauth.retired-key-retention), on a node reading the
+			// keys
+			// afresh, the retired key checks nothing any more
+			this.jdbc.sql("update oauth_token_keys set retired_at = ? where id < ?")
+				.params(Timestamps
+					.utc(this.clock.instant().minus(this.properties.retiredKeyRetention()).minusSeconds(1)), rotated)
+				.update();
+			SignedAccessTokens later = new SignedAccessTokens(
+					new TokenMacKeys(this.jdbc, this.box, this.clock, this.properties));
+			assertThat(later.read(before)).isNull();
+			assertThat(later.read(after)).isNotNull();
+		}
+		finally {
+			// retired now, as the rotation left them, for the tests after this one
+			this.jdbc.sql("update oauth_token_keys set retired_at = ? where retired_at is not null")
+				.param(Timestamps.utc(this.clock.instant()))
+				.update();
+		}
+	}
+
+	private static int keyIdOf(String token) {
+		byte[] body = CredentialFormat.decode(token, CredentialFormat.ACCESS_TOKEN, SignedAccessTokens.BODY);
+		return ((body[1] & 0xFF) << 8) | (body[2] & 0xFF);
 	}
 
 	@Test
