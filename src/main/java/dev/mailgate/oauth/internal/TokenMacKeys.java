@@ -21,6 +21,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -125,7 +126,18 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 	}
 
 	private synchronized NavigableMap<Integer, Key> loadIfOlderThan(Duration age) {
-		return this.loadedAt.plus(age).isBefore(this.clock.instant()) ? load() : this.keys;
+		if (!this.loadedAt.plus(age).isBefore(this.clock.instant()) || this.keys.isEmpty()) {
+			return this.keys.isEmpty() ? load() : this.keys;
+		}
+		try {
+			return load();
+		}
+		catch (DataAccessException ex) {
+			// the database is away: the keys already read go on signing and checking (a
+			// rotation elsewhere shows up once it is back), and issuing needs no database
+			this.loadedAt = this.clock.instant();
+			return this.keys;
+		}
 	}
 
 	private synchronized NavigableMap<Integer, Key> load() {

@@ -1,12 +1,13 @@
 package dev.mailgate.accounts.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.mailgate.accounts.internal.SignInThrottleTests.MovableClock;
+import dev.mailgate.support.MovableClock;
 import dev.mailgate.ratelimit.internal.RedisCountersForTests;
 import dev.mailgate.ratelimit.internal.RedisCountersForTests.Node;
 import dev.mailgate.support.Eventually;
@@ -24,7 +25,7 @@ class SignInThrottleAcrossNodesTests {
 	private static final AccountsProperties SETTINGS = new AccountsProperties(12,
 			new AccountsProperties.SignIn(3, 10, Duration.ofSeconds(15), Duration.ofMinutes(15), Duration.ofHours(1)));
 
-	private final MovableClock clock = new MovableClock();
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-11-28T10:00:00Z"));
 
 	private final AtomicInteger addresses = new AtomicInteger();
 

@@ -1,18 +1,17 @@
 package dev.mailgate.accounts.internal;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import dev.mailgate.platform.MemoryCounters;
+import dev.mailgate.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInThrottleTests {
 
-	private final MovableClock clock = new MovableClock();
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-11-28T10:00:00Z"));
 
 	private final SignInThrottle throttle = new SignInThrottle(new AccountsProperties(12,
 			new AccountsProperties.SignIn(3, 10, Duration.ofSeconds(15), Duration.ofMinutes(15), Duration.ofHours(1))),
@@ -57,31 +56,6 @@ class SignInThrottleTests {
 		for (int i = 0; i < times; i++) {
 			this.throttle.failed("ada@example.com", "10.0.0." + i);
 		}
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-28T10:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("UTC");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

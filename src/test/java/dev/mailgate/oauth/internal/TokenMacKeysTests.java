@@ -1,0 +1,59 @@
+package dev.mailgate.oauth.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.mailgate.support.MovableClock;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The signing keys as one node holds them, on an embedded database of the test's own.
+ */
+class TokenMacKeysTests {
+
+	private final JdbcClient jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(),
+			"jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T03:00:00Z"));
+
+	private final OAuthProperties properties = new OAuthProperties(Duration.ofSeconds(60), Duration.ofDays(30),
+			Duration.ofDays(365), Duration.ofHours(1), Duration.ofSeconds(60), Map.of(), true, Duration.ofDays(1),
+			true);
+
+	TokenMacKeysTests() {
+		this.jdbc.sql("""
+				create table oauth_token_keys (id integer not null primary key, sealed_key varchar(400) not null,
+				created_at timestamp with time zone not null, retired_at timestamp with time zone)""").update();
+	}
+
+	@Test
+	void keepsSigningAndCheckingWithTheKeysItReadWhileTheDatabaseIsAway() {
+		TokenMacKeys keys = new TokenMacKeys(this.jdbc, new OtherEncryptionKey(), this.clock, this.properties);
+		int signing = keys.current().id();
+		this.jdbc.sql("alter table oauth_token_keys rename to oauth_token_keys_away").update();
+		this.clock.advance(Duration.ofSeconds(31));
+
+		assertThat(keys.current().id()).isEqualTo(signing);
+		assertThat(keys.byId(signing)).isNotNull();
+	}
+
+	@Test
+	void aKeyMadeOnAnotherNodeSignsHereWithinThirtySeconds() {
+		TokenMacKeys here = new TokenMacKeys(this.jdbc, new OtherEncryptionKey(), this.clock, this.properties);
+		int before = here.current().id();
+		int rotated = new TokenMacKeys(this.jdbc, new OtherEncryptionKey(), this.clock, this.properties).rotate();
+
+		assertThat(here.current().id()).isEqualTo(before);
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThat(here.current().id()).isEqualTo(rotated).isNotEqualTo(before);
+		assertThat(here.byId(before)).as("the retired key still checks its tokens").isNotNull();
+	}
+
+}
