@@ -113,6 +113,20 @@ class SignedAccessTokensIntegrationTests extends OAuthTestSupport {
 	}
 
 	@Test
+	void revocationWithAWrongTokenTypeHintStillRevokesTheSignedToken() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String token = accessToken(app, "contacts.read");
+
+		// RFC 7009 §2.1: a server that cannot find the token under the hint searches
+		// every token type it supports
+		assertThat(this.flows.post("/oauth2/revoke", app.app().clientId(), app.clientSecret(), "token", token,
+				"token_type_hint", "refresh_token"))
+			.hasStatusOk();
+
+		assertThat(me(token)).hasStatus(HttpStatus.UNAUTHORIZED).headers().satisfies(OAuthTestSupport::invalidToken);
+	}
+
+	@Test
 	void aSignedTokenWithItsScopesWidenedIsRefusedThoughItsChecksumIsMadeToMatch() {
 		RegisteredApp app = confidentialApp("contacts.read contacts.write");
 		String token = accessToken(app, "contacts.read");
