@@ -2,7 +2,10 @@ package dev.mailgate.audit.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -15,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  * do not wait for each other; the counts of a minute are taken out once it has ended. At
  * most {@code mostKeys} keys are counted at a time: beyond that, events count under their
  * overflow key, so that a flood of distinct keys (many addresses) cannot fill the heap.
+ * <p>
+ * A thread may hold a minute's counter, about to increment it, while a drain takes that
+ * counter out. Such a late add is not lost: the counters a drain takes out are kept, and
+ * read again by each drain for {@value #KEPT_MINUTES} more minutes. Drains must not run
+ * at once (the caller serializes them).
  *
  * @param <K> what is counted apart, such as an app and a grant type
  */
@@ -24,7 +32,12 @@ final class AuditMinuteCounts<K> {
 
 	private final ConcurrentHashMap<Minute<K>, LongAdder> counts = new ConcurrentHashMap<>();
 
+	static final int KEPT_MINUTES = 2;
+
 	private final int mostKeys;
+
+	/** The counters drains took out, with any adds that reached them late. */
+	private final Map<Minute<K>, List<LongAdder>> ended = new HashMap<>();
 
 	AuditMinuteCounts(int mostKeys) {
 		this.mostKeys = mostKeys;
@@ -52,15 +65,28 @@ final class AuditMinuteCounts<K> {
 	 */
 	List<Count<K>> drain(@Nullable Instant now) {
 		long current = (now != null) ? minuteOf(now) : Long.MAX_VALUE;
-		List<Count<K>> drained = new ArrayList<>();
 		for (Minute<K> minute : this.counts.keySet()) {
-			if (minute.minute() >= current) {
-				continue;
+			if (minute.minute() < current) {
+				LongAdder count = this.counts.remove(minute);
+				if (count != null) {
+					this.ended.computeIfAbsent(minute, (key) -> new ArrayList<>(1)).add(count);
+				}
 			}
-			LongAdder count = this.counts.remove(minute);
-			long sum = (count != null) ? count.sum() : 0;
+		}
+		List<Count<K>> drained = new ArrayList<>();
+		Iterator<Map.Entry<Minute<K>, List<LongAdder>>> kept = this.ended.entrySet().iterator();
+		while (kept.hasNext()) {
+			Map.Entry<Minute<K>, List<LongAdder>> entry = kept.next();
+			long sum = 0;
+			for (LongAdder count : entry.getValue()) {
+				sum += count.sumThenReset();
+			}
+			Minute<K> minute = entry.getKey();
 			if (sum > 0) {
 				drained.add(new Count<>(minute.key(), Instant.ofEpochSecond(minute.minute() * 60), sum));
+			}
+			if (minute.minute() < current - KEPT_MINUTES) {
+				kept.remove();
 			}
 		}
 		return drained;

@@ -3,7 +3,9 @@ package dev.mailgate.audit.internal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,10 +86,13 @@ class AuditRecorderTalliesIntegrationTests extends AuditTestSupport {
 
 		this.tallies.flushAll();
 
-		assertThat(events("token.issued", "mgapp-busy"))
-			.extracting(AuditEntry::at, AuditEntry::detail, AuditEntry::count)
-			.containsExactly(tuple(minute, "client_credentials", 8_000),
-					tuple(minute.plusSeconds(60), "refresh_token", 1));
+		// the scheduled flush (on the real clock) may write the minute while the threads
+		// still count into it: a minute can then be two rows, whose counts add up
+		Map<List<Object>, Integer> perMinute = new LinkedHashMap<>();
+		events("token.issued", "mgapp-busy")
+			.forEach((row) -> perMinute.merge(List.of(row.at(), row.detail()), row.count(), Integer::sum));
+		assertThat(perMinute).containsExactly(Map.entry(List.of(minute, "client_credentials"), 8_000),
+				Map.entry(List.of(minute.plusSeconds(60), "refresh_token"), 1));
 	}
 
 	@Test
