@@ -276,6 +276,16 @@ class PostgresIntegrationTests {
 			.param(CredentialFormat.sha256(revokedLongAgo))
 			.update();
 
+		// and two spent refresh tokens: one of a grant that is gone, one of the live
+		// grant
+		String liveId = this.jdbc.sql("select id from oauth_authorizations where access_hash = ?")
+			.param(CredentialFormat.sha256(live))
+			.query(String.class)
+			.single();
+		this.jdbc.sql("""
+				insert into oauth_spent_refresh (hash_key, token_hash, authorization_id, spent_at)
+				values (-7, 'gone', 'a-grant-that-is-gone', now()), (7, 'kept', ?, now())""").param(liveId).update();
+
 		// oauth's GrantRetention is internal to its module: started as its schedule does
 		Integer purged = ReflectionTestUtils.invokeMethod(this.context.getBean("grantRetention"), "purge");
 
@@ -291,6 +301,9 @@ class PostgresIntegrationTests {
 			.params(CredentialFormat.sha256(revokedLongAgo), CredentialFormat.sha256(creator))
 			.query(String.class)
 			.list()).containsExactly(CredentialFormat.sha256(creator));
+		assertThat(this.jdbc.sql("select hash_key from oauth_spent_refresh where hash_key in (-7, 7)")
+			.query(Long.class)
+			.list()).containsExactly(7L);
 	}
 
 	@Test

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@link OAuthProperties#expiredGrantRetention()} (a day by default), and those started
  * that long ago and never completed (a consent page left open). Without it, every
  * client_credentials token would stay in the table for good. The refresh tokens a deleted
- * grant had spent go with it.
+ * grant had spent are deleted after it, paged the same way by their key.
  * <p>
  * It pages through the store by id ({@link HashedAuthorizationService#purgeExpired}), a
  * thousand rows a statement, so that no statement holds the table for long, and needs no
@@ -65,6 +65,16 @@ class GrantRetention {
 			purged += page.deleted();
 		}
 		while (page.read() == PAGE);
+		int spent = 0;
+		HashedAuthorizationService.SpentPage spentPage = new HashedAuthorizationService.SpentPage(Long.MIN_VALUE, 0, 0);
+		do {
+			spentPage = this.authorizations.purgeSpent(spentPage.last(), PAGE);
+			spent += spentPage.deleted();
+		}
+		while (spentPage.read() == PAGE);
+		if (spent > 0) {
+			log.info("Forgot %d spent refresh tokens of grants that are gone".formatted(spent));
+		}
 		int revocations = this.signed.purgeRevoked(before);
 		if (revocations > 0) {
 			log.info("Forgot %d revocations of signed tokens that expired before %s".formatted(revocations, before));

@@ -226,11 +226,14 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 
 	private void replace(OAuth2Authorization authorization, Row row, String storedRefresh) {
 		String currentRefresh = (row.refresh() != null) ? row.refresh().hash() : "";
-		if (!storedRefresh.isEmpty() && !storedRefresh.equals(currentRefresh)) {
+		boolean rotated = !storedRefresh.isEmpty() && !storedRefresh.equals(currentRefresh);
+		if (rotated) {
 			try {
-				this.jdbc.sql(
-						"insert into oauth_spent_refresh_tokens (token_hash, authorization_id, spent_at) values (?, ?, ?)")
-					.params(storedRefresh, authorization.getId(), Timestamps.utc(this.clock.instant()))
+				this.jdbc.sql("""
+						insert into oauth_spent_refresh (hash_key, token_hash, authorization_id, spent_at)
+						values (?, ?, ?, ?)""")
+					.params(hashKey(storedRefresh), storedRefresh, authorization.getId(),
+							Timestamps.utc(this.clock.instant()))
 					.update();
 			}
 			catch (DuplicateKeyException ex) {
@@ -239,10 +242,18 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 						"The refresh token was already used", RFC9700_4_14_2));
 			}
 		}
-		// A rotated access token is left to expire (and to the cache's short life on
-		// other nodes); a revoked one (RFC 7009) stops working on every node.
-		evictAccessTokenOf(authorization.getId(), false);
-		update(row);
+		// A replaced access token stops working here at once, and on other nodes when
+		// their cache forgets it (a short while); a revoked one (RFC 7009) stops working
+		// on every node at once. The row was read with the access token's hash.
+		String replaced = authorization.getAttribute(STORED_ACCESS);
+		if (replaced != null && !replaced.isEmpty()) {
+			this.byAccessHash.invalidate(replaced);
+		}
+		if (update(row) == 0 && rotated) {
+			// revoked while it was being refreshed: the new tokens were never stored
+			throw new OAuth2AuthenticationException(
+					new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The grant was revoked", RFC9700_4_14_2));
+		}
 		if (row.access() != null) {
 			if (Boolean.TRUE.equals(row.access().metadata().get(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME))) {
 				this.evictions.evict(ACCESS_CACHE, row.access().hash());
@@ -361,10 +372,14 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			return started.plus(this.properties.refreshTokenAbsoluteTtl()).isAfter(this.clock.instant()) ? current
 					: null;
 		}
-		this.jdbc.sql("select authorization_id from oauth_spent_refresh_tokens where token_hash = ?")
-			.param(hash)
+		this.jdbc.sql("""
+				select authorization_id from oauth_spent_refresh where hash_key = ? and token_hash = ?
+				union all select authorization_id from oauth_spent_refresh_tokens where token_hash = ?""")
+			.params(hashKey(hash), hash, hash)
 			.query(String.class)
-			.optional()
+			.list()
+			.stream()
+			.findFirst()
 			.ifPresent(this::revokeFamily);
 		return null;
 	}
@@ -410,7 +425,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 * Deletes, among the next {@code page} rows by id after {@code after}, the
 	 * authorizations nothing can use any more: started before {@code before}, and each of
 	 * their code and tokens expired before it ({@link GrantRetention}). Their spent
-	 * refresh tokens go with them.
+	 * refresh tokens are left to {@link #purgeSpent}.
 	 * @return the last id read ({@code null} when none was left) and how many were
 	 * deleted
 	 */
@@ -440,6 +455,44 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 * What a page of {@link #purgeExpired} read and deleted.
 	 */
 	record PurgedPage(@Nullable String last, int read, int deleted) {
+	}
+
+	/**
+	 * The key of a spent refresh token: the first 64 bits of its SHA-256.
+	 */
+	static long hashKey(String hash) {
+		return Long.parseUnsignedLong(hash, 0, 16, 16);
+	}
+
+	/**
+	 * Deletes, among the next {@code page} spent refresh tokens by key after
+	 * {@code after}, those of grants that are gone ({@link GrantRetention}): presenting
+	 * one again has nothing left to revoke.
+	 * @return the last key read and how many were deleted
+	 */
+	SpentPage purgeSpent(long after, int page) {
+		List<Long> keys = this.jdbc
+			.sql("select hash_key from oauth_spent_refresh where hash_key > ? order by hash_key limit ?")
+			.params(after, page)
+			.query(Long.class)
+			.list();
+		if (keys.isEmpty()) {
+			return new SpentPage(after, 0, 0);
+		}
+		long last = keys.get(keys.size() - 1);
+		int deleted = this.jdbc
+			.sql("""
+					delete from oauth_spent_refresh where hash_key > ? and hash_key <= ?
+					and not exists (select 1 from oauth_authorizations a where a.id = oauth_spent_refresh.authorization_id)""")
+			.params(after, last)
+			.update();
+		return new SpentPage(last, keys.size(), deleted);
+	}
+
+	/**
+	 * What a page of {@link #purgeSpent} read and deleted.
+	 */
+	record SpentPage(long last, int read, int deleted) {
 	}
 
 	/**
@@ -533,7 +586,11 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		this.inserts.insert(row.values(this.clock.instant(), this.properties.compactTokenMetadata()));
 	}
 
-	private void update(Row row) {
+	/**
+	 * @return how many rows it updated: none when the authorization was deleted since it
+	 * was read
+	 */
+	private int update(Row row) {
 		List<Object> values = new ArrayList<>(
 				Arrays.asList(row.values(this.clock.instant(), this.properties.compactTokenMetadata())));
 		Object id = values.remove(0);
@@ -544,7 +601,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			attributes = "";
 		}
 		values.add(id);
-		this.jdbc.sql("""
+		return this.jdbc.sql("""
 				update oauth_authorizations set registered_client_id = ?, principal_name = ?, grant_type = ?,
 				authorized_scopes = ?, %sstate_hash = ?, code_hash = ?, code_issued_at = ?,
 				code_expires_at = ?, code_metadata = ?, access_hash = ?, access_issued_at = ?, access_expires_at = ?,

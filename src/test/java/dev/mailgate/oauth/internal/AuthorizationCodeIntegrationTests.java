@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.nimbusds.jwt.SignedJWT;
 import dev.mailgate.apps.RegisteredApp;
 import dev.mailgate.platform.CredentialFormat;
+import dev.mailgate.platform.Timestamps;
 import dev.mailgate.support.OAuthFlows;
 import dev.mailgate.support.OAuthFlows.Pkce;
 import org.junit.jupiter.api.Test;
@@ -373,6 +374,49 @@ class AuthorizationCodeIntegrationTests extends OAuthTestSupport {
 			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_grant"));
 		assertThat(this.store.findByToken(firstNew, OAuth2TokenType.REFRESH_TOKEN)).isNotNull();
 		assertThat(this.store.findByToken(secondNew, OAuth2TokenType.REFRESH_TOKEN)).isNull();
+	}
+
+	@Test
+	void aGrantRevokedWhileItIsRefreshedAnswersInvalidGrantInsteadOfTokensThatWereNeverStored() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String refresh = (String) grant(app, "contacts.read").get("refresh_token");
+		OAuth2Authorization read = this.store.findByToken(refresh, OAuth2TokenType.REFRESH_TOKEN);
+		this.store.remove(read);
+		String rotatedTo = CredentialFormat.generate(CredentialFormat.REFRESH_TOKEN);
+
+		// RFC 6749 §5.2: the grant was revoked, so the refresh is an invalid_grant
+		assertThatExceptionOfType(OAuth2AuthenticationException.class)
+			.isThrownBy(() -> this.store.save(rotated(read, rotatedTo)))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_grant"));
+		assertThat(this.store.findByToken(rotatedTo, OAuth2TokenType.REFRESH_TOKEN)).isNull();
+	}
+
+	/**
+	 * Refresh tokens spent before V24 are in the table it replaced, and still revoke
+	 * their family when they come back.
+	 */
+	@Test
+	void aRefreshTokenSpentBeforeTheSpentTokensMovedStillRevokesItsFamily() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		Map<String, Object> tokens = grant(app, "contacts.read");
+		String spentLongAgo = CredentialFormat.generate(CredentialFormat.REFRESH_TOKEN);
+		OAuth2Authorization grant = this.store.findByToken((String) tokens.get("refresh_token"),
+				OAuth2TokenType.REFRESH_TOKEN);
+		this.jdbc
+			.sql("insert into oauth_spent_refresh_tokens (token_hash, authorization_id, spent_at) values (?, ?, ?)")
+			.params(CredentialFormat.sha256(spentLongAgo), grant.getId(), Timestamps.utc(Instant.now()))
+			.update();
+
+		assertThat(this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "refresh_token",
+				"refresh_token", spentLongAgo))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+
+		// RFC 9700 §4.14.2: the family's current refresh token is revoked with it
+		assertThat(this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "refresh_token",
+				"refresh_token", (String) tokens.get("refresh_token")))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + tokens.get("access_token")))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
 	}
 
 	private static OAuth2Authorization rotated(OAuth2Authorization authorization, String refreshToken) {

@@ -61,6 +61,12 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 			.query(String.class)
 			.single();
 		assertThat(spentRefreshTokens(goneId)).isOne();
+		// a person's grant refreshed once and still live
+		Map<String, Object> liveGrant = refresh(app, (String) grant(app, "contacts.read").get("refresh_token"));
+		String liveId = this.jdbc.sql("select id from oauth_authorizations where refresh_hash = ?")
+			.param(CredentialFormat.sha256((String) liveGrant.get("refresh_token")))
+			.query(String.class)
+			.single();
 
 		assertThat(this.retention.purge()).isGreaterThanOrEqualTo(2);
 
@@ -69,6 +75,7 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 		// the spent refresh token went with its grant (RFC 9700 §4.14.2 needs it only
 		// while the family can still be refreshed)
 		assertThat(spentRefreshTokens(goneId)).isZero();
+		assertThat(spentRefreshTokens(liveId)).isOne();
 		assertThat(stored("access_hash", expiredLastHour)).isTrue();
 		assertThat(stored("access_hash", live)).isTrue();
 		// to a client a deleted grant is what an expired one was: inactive (RFC 7662
@@ -165,7 +172,7 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 	}
 
 	private long spentRefreshTokens(String authorizationId) {
-		return this.jdbc.sql("select count(*) from oauth_spent_refresh_tokens where authorization_id = ?")
+		return this.jdbc.sql("select count(*) from oauth_spent_refresh where authorization_id = ?")
 			.param(authorizationId)
 			.query(Long.class)
 			.single();
