@@ -37,20 +37,24 @@ class GrantRetention {
 
 	private final SignedGrants signed;
 
+	private final TokenMacKeys keys;
+
 	private final OAuthProperties properties;
 
 	private final Clock clock;
 
-	GrantRetention(HashedAuthorizationService authorizations, SignedGrants signed, OAuthProperties properties,
-			Clock clock) {
+	GrantRetention(HashedAuthorizationService authorizations, SignedGrants signed, TokenMacKeys keys,
+			OAuthProperties properties, Clock clock) {
 		this.authorizations = authorizations;
 		this.signed = signed;
+		this.keys = keys;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	/**
-	 * Also forgets the revocations of signed tokens that expired before the same time.
+	 * Also forgets the revocations of signed tokens that expired before the same time,
+	 * and deletes the token signing keys that check nothing any more.
 	 * @return how many grants were deleted
 	 */
 	@Scheduled(initialDelayString = "${mailgate.oauth.expired-grant-purge:1h}",
@@ -74,6 +78,10 @@ class GrantRetention {
 		while (spentPage.read() == PAGE);
 		if (spent > 0) {
 			log.info("Forgot %d spent refresh tokens of grants that are gone".formatted(spent));
+		}
+		int retiredKeys = this.keys.purgeRetired();
+		if (retiredKeys > 0) {
+			log.info("Deleted %d token signing keys retired longer ago than their retention".formatted(retiredKeys));
 		}
 		int revocations = this.signed.purgeRevoked(before);
 		if (revocations > 0) {

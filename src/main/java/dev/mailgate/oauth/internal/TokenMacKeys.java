@@ -125,6 +125,18 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 		return load().lastEntry().getKey();
 	}
 
+	/**
+	 * Deletes the keys retired longer ago than the retention: they check nothing any
+	 * more. The signing key is never one of them, and new keys take ids above it, so no
+	 * id is used twice.
+	 * @return how many
+	 */
+	int purgeRetired() {
+		return this.jdbc.sql("delete from oauth_token_keys where retired_at < ?")
+			.param(Timestamps.utc(this.clock.instant().minus(this.retention)))
+			.update();
+	}
+
 	private synchronized NavigableMap<Integer, Key> loadIfOlderThan(Duration age) {
 		if (!this.loadedAt.plus(age).isBefore(this.clock.instant()) || this.keys.isEmpty()) {
 			return this.keys.isEmpty() ? load() : this.keys;

@@ -56,4 +56,22 @@ class TokenMacKeysTests {
 		assertThat(here.byId(before)).as("the retired key still checks its tokens").isNotNull();
 	}
 
+	@Test
+	void keysRetiredLongerAgoThanTheRetentionAreDeletedAndIdsAreNotUsedAgain() {
+		TokenMacKeys keys = new TokenMacKeys(this.jdbc, new OtherEncryptionKey(), this.clock, this.properties);
+		int first = keys.current().id();
+		int second = keys.rotate();
+		this.clock.advance(Duration.ofMinutes(30));
+		int third = keys.rotate();
+
+		this.clock.advance(Duration.ofMinutes(31));
+		// the first was retired 61 minutes ago, the second 31: the retention is an hour
+		assertThat(keys.purgeRetired()).isOne();
+
+		assertThat(this.jdbc.sql("select id from oauth_token_keys order by id").query(Integer.class).list())
+			.containsExactly(second, third);
+		assertThat(keys.current().id()).isEqualTo(third);
+		assertThat(keys.rotate()).isGreaterThan(third).isGreaterThan(first);
+	}
+
 }
