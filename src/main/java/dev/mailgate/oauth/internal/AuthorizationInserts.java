@@ -10,11 +10,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -156,13 +154,6 @@ class AuthorizationInserts implements DisposableBean {
 		catch (DataIntegrityViolationException ex) {
 			log.debug("A batch of " + rows.size() + " new grants broke a constraint; each is written alone", ex);
 			return false;
-		}
-		catch (TransactionSystemException ex) {
-			// The commit failed and so did its rollback, as when the database stops under
-			// load. Spring keeps only the rollback's "connection is closed", which does
-			// not
-			// say that the database is away (DatabaseOutage); this does, for a 503.
-			throw new DataAccessResourceFailureException("The new grants could not be committed", ex);
 		}
 	}
 

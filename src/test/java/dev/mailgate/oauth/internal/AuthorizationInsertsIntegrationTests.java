@@ -1,6 +1,5 @@
 package dev.mailgate.oauth.internal;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +12,13 @@ import java.util.Set;
 import dev.mailgate.apps.RegisteredApp;
 import dev.mailgate.apps.TokenFormat;
 import dev.mailgate.platform.CredentialFormat;
-import dev.mailgate.platform.DatabaseOutage;
 import dev.mailgate.platform.Timestamps;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.TransactionSystemException;
-import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,29 +106,6 @@ class AuthorizationInsertsIntegrationTests extends OAuthTestSupport {
 		stopped.destroy();
 		stopped.insert(row(app));
 		assertThat(grantsOf(app)).isEqualTo(2);
-	}
-
-	@Test
-	void aCommitLostWithItsConnectionIsTheDatabaseBeingAway() throws Exception {
-		// as when PostgreSQL stops under load (scripts/outage-test.sh): the commit fails
-		// and
-		// so does its rollback, which is all Spring reports; the request must get the 503
-		RegisteredApp app = confidentialApp("contacts.read");
-		TransactionOperations commitLost = new TransactionOperations() {
-			@Override
-			public <T> T execute(TransactionCallback<T> action) {
-				throw new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
-			}
-		};
-		AuthorizationInserts inserts = new AuthorizationInserts(this.jdbcTemplate, commitLost);
-		try {
-			assertThatExceptionOfType(DataAccessResourceFailureException.class)
-				.isThrownBy(() -> inserts.insert(row(app)))
-				.satisfies((ex) -> assertThat(DatabaseOutage.causedBy(ex)).isTrue());
-		}
-		finally {
-			inserts.destroy();
-		}
 	}
 
 	/**
