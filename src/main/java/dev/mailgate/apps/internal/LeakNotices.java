@@ -2,6 +2,7 @@ package dev.mailgate.apps.internal;
 
 import dev.mailgate.accounts.Accounts;
 import dev.mailgate.apps.AppEvents;
+import dev.mailgate.platform.CredentialFormat;
 import dev.mailgate.platform.Mail;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -33,16 +34,25 @@ class LeakNotices {
 			if (owners.isEmpty()) {
 				return;
 			}
-			this.mail.send(owners, "A credential of %s was found in public".formatted(app.name()),
-					"""
-							A secret scanner (%s) reported the credential %s… of the app %s (client ID %s)%s.
-							%s
+			this.mail.send(owners, "A credential of %s was found in public".formatted(app.name()), """
+					A secret scanner (%s) reported the credential %s… of the app %s (client ID %s)%s.
+					%s
 
-							Find out how it leaked, then rotate the app's secret in the developer portal.
-							""".formatted(leaked.reporter(), leaked.credentialPrefix(), app.name(), app.clientId(),
-							(leaked.sourceUrl() != null) ? " at " + leaked.sourceUrl() : "", leaked.revoked()
-									? "Mailgate revoked it at once: it no longer works." : "It was no longer active."));
+					Find out how it leaked, then rotate the app's secret in the developer portal.
+					""".formatted(leaked.reporter(), leaked.credentialPrefix(), app.name(), app.clientId(),
+					(leaked.sourceUrl() != null) ? " at " + leaked.sourceUrl() : "", outcome(leaked)));
 		});
+	}
+
+	private static String outcome(AppEvents.CredentialLeaked leaked) {
+		if (!leaked.revoked()) {
+			return "It was no longer active.";
+		}
+		if (leaked.credentialPrefix().startsWith(CredentialFormat.CLIENT_SECRET)) {
+			return "Mailgate revoked it at once: it no longer works, and neither do the client_credentials tokens "
+					+ "the app was issued before the report. Ask for new ones with another secret.";
+		}
+		return "Mailgate revoked it at once: it no longer works.";
 	}
 
 }

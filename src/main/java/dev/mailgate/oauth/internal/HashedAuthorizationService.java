@@ -290,6 +290,21 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		});
 	}
 
+	/**
+	 * Revokes every client_credentials token of a client issued until now: the signed
+	 * ones (all signed tokens are client_credentials ones) by the client's floor, the
+	 * stored ones with their rows, on every node.
+	 */
+	void removeClientCredentialsOf(String registeredClientId) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.signed.revokeAllOf(UUID.fromString(registeredClientId));
+			this.evictions.evict(CLIENT_CACHE, registeredClientId);
+			this.jdbc.sql("delete from oauth_authorizations where registered_client_id = ? and grant_type = ?")
+				.params(UUID.fromString(registeredClientId), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())
+				.update();
+		});
+	}
+
 	@Override
 	public @Nullable OAuth2Authorization findById(String id) {
 		return this.jdbc.sql(COLUMNS + "where id = ?").param(id).query(this::rebuild).optional().orElse(null);

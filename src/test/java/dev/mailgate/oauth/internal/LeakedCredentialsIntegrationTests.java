@@ -5,6 +5,10 @@ import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+import dev.mailgate.apps.TokenFormat;
 
 import dev.mailgate.apps.RegisteredApp;
 import org.junit.jupiter.api.Test;
@@ -46,12 +50,42 @@ class LeakedCredentialsIntegrationTests extends OAuthTestSupport {
 		// the owners' email goes out after the revocation commits: wait for it with a
 		// deadline
 		assertThat(awaitMail("A credential of Acme CRM was found in public"))
-			.contains(secret.substring(0, 8) + "…", "revoked it at once", "https://gist.example.com/x")
+			.contains(secret.substring(0, 8) + "…", "revoked it at once", "https://gist.example.com/x",
+					"neither do the client_credentials tokens")
 			.doesNotContain(secret);
 		assertThat(this.jdbc.sql("select outcome || ' ' || source_url from apps_leak_reports where app_id = ?")
 			.param(app.app().id().value())
 			.query(String.class)
 			.single()).isEqualTo("revoked https://gist.example.com/x");
+	}
+
+	@Test
+	void aLeakedSecretTakesTheClientCredentialsTokensIssuedUntilThenButNotPeoplesGrants() throws Exception {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String minted = accessToken(app, "contacts.read");
+		Map<String, Object> persons = grant(app, "contacts.read");
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + minted)).hasStatusOk();
+
+		assertThat(report("[{\"token\": \"" + app.clientSecret() + "\"}]", true)).hasStatusOk();
+
+		// whoever found the secret may hold this token: it is revoked with the secret
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + minted))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		// a person's grant needed their consent, not only the secret
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + persons.get("access_token")))
+			.hasStatusOk();
+	}
+
+	@Test
+	void aLeakedSecretTakesTheStoredClientCredentialsTokensOfAJwtApp() throws Exception {
+		RegisteredApp app = register(true, Set.of("client_credentials"), "contacts.read", TokenFormat.JWT);
+		String minted = accessToken(app, "contacts.read");
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + minted)).hasStatusOk();
+
+		assertThat(report("[{\"token\": \"" + app.clientSecret() + "\"}]", true)).hasStatusOk();
+
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + minted))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
