@@ -103,6 +103,8 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 
 	private static final String RFC9700_4_14_2 = "https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2";
 
+	private static final String RFC6749_5_2 = "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2";
+
 	private static final String COLUMNS = """
 			select id, registered_client_id, principal_name, grant_type, authorized_scopes, attributes, state_hash,
 			code_hash, code_issued_at, code_expires_at, code_metadata,
@@ -245,14 +247,16 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		// A replaced access token stops working here at once, and on other nodes when
 		// their cache forgets it (a short while); a revoked one (RFC 7009) stops working
 		// on every node at once. The row was read with the access token's hash.
-		String replaced = authorization.getAttribute(STORED_ACCESS);
-		if (replaced != null && !replaced.isEmpty()) {
+		String replaced = Objects.requireNonNullElse(authorization.getAttribute(STORED_ACCESS), "");
+		if (!replaced.isEmpty()) {
 			this.byAccessHash.invalidate(replaced);
 		}
-		if (update(row) == 0 && rotated) {
-			// revoked while it was being refreshed: the new tokens were never stored
+		boolean issues = rotated || (row.access() != null && !row.access().hash().equals(replaced));
+		if (update(row) == 0 && issues) {
+			// revoked while its code was exchanged or it was refreshed: the new tokens
+			// were never stored, so the client must not get them (RFC 6749 §5.2)
 			throw new OAuth2AuthenticationException(
-					new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The grant was revoked", RFC9700_4_14_2));
+					new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The grant was revoked", RFC6749_5_2));
 		}
 		if (row.access() != null) {
 			if (Boolean.TRUE.equals(row.access().metadata().get(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME))) {

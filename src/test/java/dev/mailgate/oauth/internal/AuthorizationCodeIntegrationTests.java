@@ -17,8 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -389,6 +391,26 @@ class AuthorizationCodeIntegrationTests extends OAuthTestSupport {
 			.isThrownBy(() -> this.store.save(rotated(read, rotatedTo)))
 			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_grant"));
 		assertThat(this.store.findByToken(rotatedTo, OAuth2TokenType.REFRESH_TOKEN)).isNull();
+	}
+
+	@Test
+	void aGrantRevokedWhileItsCodeIsExchangedAnswersInvalidGrantInsteadOfTokensThatWereNeverStored() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		MockHttpSession person = this.flows.newPerson(uniqueEmail());
+		String code = this.flows.code(person, app.app().clientId(), REDIRECT_URI, "contacts.read", OAuthFlows.pkce());
+		OAuth2Authorization read = this.store.findByToken(code, new OAuth2TokenType(OAuth2ParameterNames.CODE));
+		this.store.remove(read);
+		Instant now = Instant.now();
+		String access = CredentialFormat.generate(CredentialFormat.ACCESS_TOKEN);
+
+		// RFC 6749 §5.2: the grant was revoked, so the exchange is an invalid_grant
+		assertThatExceptionOfType(OAuth2AuthenticationException.class)
+			.isThrownBy(() -> this.store.save(OAuth2Authorization.from(read)
+				.accessToken(
+						new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, access, now, now.plusSeconds(900)))
+				.build()))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_grant"));
+		assertThat(this.store.findByToken(access, OAuth2TokenType.ACCESS_TOKEN)).isNull();
 	}
 
 	/**
