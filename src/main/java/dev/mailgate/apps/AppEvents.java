@@ -3,6 +3,7 @@ package dev.mailgate.apps;
 import java.time.Instant;
 
 import dev.mailgate.accounts.WorkspaceId;
+import dev.mailgate.platform.CredentialFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +53,14 @@ public final class AppEvents {
 	 */
 	public record CredentialLeaked(AppId app, String clientId, String credentialPrefix, String reporter,
 			@Nullable String sourceUrl, boolean revoked, Instant at) {
+
+		/**
+		 * Whether the leaked credential is a client secret (not a token).
+		 */
+		public boolean clientSecret() {
+			return this.credentialPrefix.startsWith(CredentialFormat.CLIENT_SECRET);
+		}
+
 	}
 
 	/**

@@ -2,7 +2,6 @@ package dev.mailgate.apps.internal;
 
 import dev.mailgate.accounts.Accounts;
 import dev.mailgate.apps.AppEvents;
-import dev.mailgate.platform.CredentialFormat;
 import dev.mailgate.platform.Mail;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -48,7 +47,7 @@ class LeakNotices {
 		if (!leaked.revoked()) {
 			return "It was no longer active.";
 		}
-		if (leaked.credentialPrefix().startsWith(CredentialFormat.CLIENT_SECRET)) {
+		if (leaked.clientSecret()) {
 			return "Mailgate revoked it at once: it no longer works, and neither do the client_credentials tokens "
 					+ "the app was issued before the report. Ask for new ones with another secret.";
 		}

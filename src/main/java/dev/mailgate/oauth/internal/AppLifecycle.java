@@ -1,7 +1,6 @@
 package dev.mailgate.oauth.internal;
 
 import dev.mailgate.apps.AppEvents;
-import dev.mailgate.platform.CredentialFormat;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -35,7 +34,7 @@ class AppLifecycle {
 	 */
 	@EventListener
 	void on(AppEvents.CredentialLeaked leaked) {
-		if (leaked.revoked() && leaked.credentialPrefix().startsWith(CredentialFormat.CLIENT_SECRET)) {
+		if (leaked.revoked() && leaked.clientSecret()) {
 			this.authorizations.removeClientCredentialsOf(leaked.app().toString());
 		}
 	}
