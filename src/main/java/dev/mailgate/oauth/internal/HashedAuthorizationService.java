@@ -59,9 +59,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * of its value, one indexed column per kind. Spring AS compares token values in memory,
  * so a token found by its value gets that value back; the others carry
  * {@code sha256:<hash>} instead. A refresh token presented after it was rotated revokes
- * its whole family (RFC 9700 §4.14.2). Its transactions are written out
- * ({@link TransactionOperations}), so the bean is not proxied: every token request and
- * API call goes through it.
+ * its whole family (RFC 9700 §4.14.2, {@link RefreshTokenFamily}). Its transactions are
+ * written out ({@link TransactionOperations}), so the bean is not proxied: every token
+ * request and API call goes through it.
  */
 @Service
 class HashedAuthorizationService implements OAuth2AuthorizationService {
@@ -164,11 +164,12 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 * Saves with one statement: an authorization this store rebuilt carries the hash of
 	 * the refresh token it was stored with ({@link #STORED_REFRESH}), so an update needs
 	 * no look-up first, and one without it is new. A refresh token replaced by a new one
-	 * is recorded as spent, so that presenting it again revokes the family. A new
-	 * authorization is one statement in auto-commit, with no transaction around it (the
-	 * token endpoint's hot path); an update is two or three in one transaction. A new
-	 * {@link SignedAccessTokens signed} token writes nothing, and a signed token is only
-	 * ever saved again to be revoked.
+	 * proves by itself that it was spent ({@link RefreshTokenFamily}), so that presenting
+	 * it again revokes the family; one of the earlier shape is recorded as spent. A new
+	 * authorization, and an update, is one statement in auto-commit, with no transaction
+	 * around it (the token endpoint's hot path); recording a spent token makes the update
+	 * two statements in one transaction. A new {@link SignedAccessTokens signed} token
+	 * writes nothing, and a signed token is only ever saved again to be revoked.
 	 */
 	@Override
 	public void save(OAuth2Authorization authorization) {
@@ -185,15 +186,41 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 					access.getToken().getIssuedAt());
 			return;
 		}
-		Row row = Row.of(authorization);
-		if (!(authorization.getAttribute(STORED_REFRESH) instanceof String storedRefresh)) {
+		OAuth2Authorization recorded = RefreshTokenFamily.recorded(authorization);
+		Row row = Row.of(recorded);
+		if (!(recorded.getAttribute(STORED_REFRESH) instanceof String storedRefresh)) {
 			insert(row);
-			issued(authorization, row, "", false);
+			issued(recorded, row, "", false);
 			return;
 		}
-		this.transactions.executeWithoutResult((status) -> replace(authorization, row, storedRefresh));
-		issued(authorization, row, Objects.requireNonNullElse(authorization.getAttribute(STORED_ACCESS), ""),
+		if (spentNeedsRecord(recorded, row, storedRefresh)) {
+			this.transactions.executeWithoutResult((status) -> {
+				recordSpent(recorded, storedRefresh);
+				replace(recorded, row, storedRefresh);
+			});
+		}
+		else {
+			replace(recorded, row, storedRefresh);
+		}
+		issued(recorded, row, Objects.requireNonNullElse(recorded.getAttribute(STORED_ACCESS), ""),
 				!storedRefresh.isEmpty());
+	}
+
+	/**
+	 * Whether the save replaces a refresh token that could not prove later that it was
+	 * spent: one of the earlier shape, whose grant holds no family
+	 * ({@link RefreshTokenFamily}). Its hash is then recorded, in the same transaction as
+	 * the row's rewrite.
+	 */
+	private static boolean spentNeedsRecord(OAuth2Authorization authorization, Row row, String storedRefresh) {
+		return rotated(row, storedRefresh)
+				&& !(authorization.getAttribute(STORED_ATTRIBUTES) instanceof StoredAttributes read
+						&& read.values().get(RefreshTokenFamily.ATTRIBUTE) != null);
+	}
+
+	private static boolean rotated(Row row, String storedRefresh) {
+		String currentRefresh = (row.refresh() != null) ? row.refresh().hash() : "";
+		return !storedRefresh.isEmpty() && !storedRefresh.equals(currentRefresh);
 	}
 
 	/**
@@ -226,24 +253,34 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		this.evictions.evict(ACCESS_CACHE, Objects.requireNonNull(authorization.getAttribute(SignedGrants.SIGNED)));
 	}
 
-	private void replace(OAuth2Authorization authorization, Row row, String storedRefresh) {
-		String currentRefresh = (row.refresh() != null) ? row.refresh().hash() : "";
-		boolean rotated = !storedRefresh.isEmpty() && !storedRefresh.equals(currentRefresh);
-		if (rotated) {
-			try {
-				this.jdbc.sql("""
-						insert into oauth_spent_refresh (hash_key, token_hash, authorization_id, spent_at)
-						values (?, ?, ?, ?)""")
-					.params(hashKey(storedRefresh), storedRefresh, authorization.getId(),
-							Timestamps.utc(this.clock.instant()))
-					.update();
-			}
-			catch (DuplicateKeyException ex) {
-				// Two requests refreshed with the same token at once: only one may win.
-				throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
-						"The refresh token was already used", RFC9700_4_14_2));
-			}
+	private void recordSpent(OAuth2Authorization authorization, String storedRefresh) {
+		try {
+			this.jdbc.sql("""
+					insert into oauth_spent_refresh (hash_key, token_hash, authorization_id, spent_at)
+					values (?, ?, ?, ?)""")
+				.params(hashKey(storedRefresh), storedRefresh, authorization.getId(),
+						Timestamps.utc(this.clock.instant()))
+				.update();
 		}
+		catch (DuplicateKeyException ex) {
+			throw alreadyUsed();
+		}
+	}
+
+	private static OAuth2AuthenticationException alreadyUsed() {
+		return new OAuth2AuthenticationException(
+				new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The refresh token was already used", RFC9700_4_14_2));
+	}
+
+	/**
+	 * Rewrites the row. A rotation rewrites it only if it still holds the refresh token
+	 * that was presented: of two requests refreshing with the same token at once, only
+	 * the first to write wins, on one node or many (RFC 9700 §4.14.2). The database
+	 * decides: the second waits for the first's row lock and then finds another token
+	 * there.
+	 */
+	private void replace(OAuth2Authorization authorization, Row row, String storedRefresh) {
+		boolean rotated = rotated(row, storedRefresh);
 		// A replaced access token stops working here at once, and on other nodes when
 		// their cache forgets it (a short while); a revoked one (RFC 7009) stops working
 		// on every node at once. The row was read with the access token's hash.
@@ -252,7 +289,11 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			this.byAccessHash.invalidate(replaced);
 		}
 		boolean issues = rotated || (row.access() != null && !row.access().hash().equals(replaced));
-		if (update(row) == 0 && issues) {
+		if (update(row, rotated ? storedRefresh : null) == 0 && issues) {
+			if (rotated && exists(authorization.getId())) {
+				// another request refreshed with the same token first
+				throw alreadyUsed();
+			}
 			// revoked while its code was exchanged or it was refreshed: the new tokens
 			// were never stored, so the client must not get them (RFC 6749 §5.2)
 			throw new OAuth2AuthenticationException(
@@ -390,6 +431,16 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			Instant started = Objects.requireNonNull(current.getAttribute(FAMILY_STARTED_AT));
 			return started.plus(this.properties.refreshTokenAbsoluteTtl()).isAfter(this.clock.instant()) ? current
 					: null;
+		}
+		RefreshTokenFamily.Named named = RefreshTokenFamily.read(token);
+		if (named != null) {
+			// not the grant's current refresh token: one it replaced, if it carries the
+			// family's secret; a made-up one revokes nothing
+			OAuth2Authorization grant = findById(named.grant().toString());
+			if (grant != null && named.belongsTo(grant.getAttribute(RefreshTokenFamily.ATTRIBUTE))) {
+				revokeFamily(grant.getId());
+			}
+			return null;
 		}
 		this.jdbc.sql("""
 				select authorization_id from oauth_spent_refresh where hash_key = ? and token_hash = ?
@@ -605,11 +656,20 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		this.inserts.insert(row.values(this.clock.instant(), this.properties.compactTokenMetadata()));
 	}
 
+	private boolean exists(String authorizationId) {
+		return this.jdbc.sql("select count(*) from oauth_authorizations where id = ?")
+			.param(authorizationId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/**
+	 * @param refreshHash the refresh token's hash the row must still hold, or
+	 * {@code null} for any
 	 * @return how many rows it updated: none when the authorization was deleted since it
-	 * was read
+	 * was read, or its refresh token was no longer {@code refreshHash}
 	 */
-	private int update(Row row) {
+	private int update(Row row, @Nullable String refreshHash) {
 		List<Object> values = new ArrayList<>(
 				Arrays.asList(row.values(this.clock.instant(), this.properties.compactTokenMetadata())));
 		Object id = values.remove(0);
@@ -620,13 +680,18 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			attributes = "";
 		}
 		values.add(id);
+		String current = "";
+		if (refreshHash != null) {
+			values.add(refreshHash);
+			current = " and refresh_hash = ?";
+		}
 		return this.jdbc.sql("""
 				update oauth_authorizations set registered_client_id = ?, principal_name = ?, grant_type = ?,
 				authorized_scopes = ?, %sstate_hash = ?, code_hash = ?, code_issued_at = ?,
 				code_expires_at = ?, code_metadata = ?, access_hash = ?, access_issued_at = ?, access_expires_at = ?,
 				access_metadata = ?, access_scopes = ?, refresh_hash = ?, refresh_issued_at = ?,
 				refresh_expires_at = ?, refresh_metadata = ?, id_token_hash = ?, id_token_issued_at = ?,
-				id_token_expires_at = ?, id_token_metadata = ? where id = ?""".formatted(attributes))
+				id_token_expires_at = ?, id_token_metadata = ? where id = ?%s""".formatted(attributes, current))
 			.params(values)
 			.update();
 	}

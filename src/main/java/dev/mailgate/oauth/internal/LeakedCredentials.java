@@ -93,8 +93,10 @@ class LeakedCredentials {
 		}
 		for (String prefix : List.of(CredentialFormat.ACCESS_TOKEN, CredentialFormat.REFRESH_TOKEN,
 				CredentialFormat.AUTHORIZATION_CODE)) {
-			if (CredentialFormat.isWellFormed(token, prefix) || (prefix.equals(CredentialFormat.ACCESS_TOKEN)
-					&& SignedAccessTokens.isWellFormedAccessToken(token))) {
+			if (CredentialFormat.isWellFormed(token, prefix)
+					|| (prefix.equals(CredentialFormat.ACCESS_TOKEN)
+							&& SignedAccessTokens.isWellFormedAccessToken(token))
+					|| (prefix.equals(CredentialFormat.REFRESH_TOKEN) && RefreshTokenFamily.isWellFormed(token))) {
 				OAuth2Authorization authorization = this.authorizations.findByToken(token, null);
 				if (authorization == null) {
 					return "unknown";

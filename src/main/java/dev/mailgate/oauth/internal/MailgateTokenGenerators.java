@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.converter.ClaimConversionService;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -31,9 +32,10 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 
 /**
- * Mailgate's opaque credentials: {@code mga_} access tokens, {@code mgr_} refresh tokens
- * and {@code mgc_} authorization codes, each 256 random bits with a checksum (DESIGN.md,
- * "Credentials"). They follow Spring AS's own generators in everything but the value.
+ * Mailgate's opaque credentials: {@code mga_} access tokens and {@code mgc_}
+ * authorization codes, each 256 random bits with a checksum, and {@code mgr_} refresh
+ * tokens, which also name their grant and its family (DESIGN.md, "Credentials"). They
+ * follow Spring AS's own generators in everything but the value.
  */
 final class MailgateTokenGenerators {
 
@@ -146,7 +148,9 @@ final class MailgateTokenGenerators {
 
 	/**
 	 * Refresh tokens, for clients allowed the refresh_token grant: confidential and
-	 * public alike, since every use rotates them (RFC 9700 §4.14.2).
+	 * public alike, since every use rotates them (RFC 9700 §4.14.2). Each names its grant
+	 * and its family ({@link RefreshTokenFamily}): a rotation keeps the family of the
+	 * token it replaces, a grant's first refresh token starts one.
 	 */
 	static final class RefreshTokens implements OAuth2TokenGenerator<OAuth2RefreshToken> {
 
@@ -162,8 +166,28 @@ final class MailgateTokenGenerators {
 				return null;
 			}
 			Instant issuedAt = this.clock.instant();
-			return new OAuth2RefreshToken(CredentialFormat.generate(CredentialFormat.REFRESH_TOKEN), issuedAt,
+			return new OAuth2RefreshToken(value(context.getAuthorization()), issuedAt,
 					issuedAt.plus(context.getRegisteredClient().getTokenSettings().getRefreshTokenTimeToLive()));
+		}
+
+		private static String value(@Nullable OAuth2Authorization grant) {
+			UUID id = (grant != null) ? uuid(grant.getId()) : null;
+			if (id == null) {
+				return CredentialFormat.generate(CredentialFormat.REFRESH_TOKEN);
+			}
+			OAuth2Authorization.Token<OAuth2RefreshToken> current = grant.getRefreshToken();
+			RefreshTokenFamily.Named named = (current != null)
+					? RefreshTokenFamily.read(current.getToken().getTokenValue()) : null;
+			return RefreshTokenFamily.issue(id, (named != null && named.grant().equals(id)) ? named.family() : null);
+		}
+
+		private static @Nullable UUID uuid(String id) {
+			try {
+				return UUID.fromString(id);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
 		}
 
 	}

@@ -50,8 +50,10 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 		String expiredLastHour = accessToken(app, "contacts.read");
 		age("access_hash", expiredLastHour, Duration.ofHours(2), Duration.ofHours(1));
 		String live = accessToken(app, "contacts.read");
-		// a person's grant refreshed once (its first refresh token spent), then all of it
-		// expired two days ago
+		// a person's grant refreshed once, then all of it expired two days ago; each
+		// grant
+		// below also spent a refresh token of the earlier shape, which is recorded
+		// (RefreshTokenFamily)
 		Map<String, Object> first = grant(app, "contacts.read");
 		Map<String, Object> refreshed = refresh(app, (String) first.get("refresh_token"));
 		String gone = (String) refreshed.get("refresh_token");
@@ -60,6 +62,7 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 			.param(CredentialFormat.sha256(gone))
 			.query(String.class)
 			.single();
+		spentEarlier(goneId);
 		assertThat(spentRefreshTokens(goneId)).isOne();
 		// a person's grant refreshed once and still live
 		Map<String, Object> liveGrant = refresh(app, (String) grant(app, "contacts.read").get("refresh_token"));
@@ -67,6 +70,7 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 			.param(CredentialFormat.sha256((String) liveGrant.get("refresh_token")))
 			.query(String.class)
 			.single();
+		spentEarlier(liveId);
 
 		assertThat(this.retention.purge()).isGreaterThanOrEqualTo(2);
 
@@ -169,6 +173,16 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 			.param(CredentialFormat.sha256(token))
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	private void spentEarlier(String authorizationId) {
+		String spent = CredentialFormat.generate(CredentialFormat.REFRESH_TOKEN);
+		this.jdbc.sql("""
+				insert into oauth_spent_refresh (hash_key, token_hash, authorization_id, spent_at)
+				values (?, ?, ?, ?)""")
+			.params(HashedAuthorizationService.hashKey(CredentialFormat.sha256(spent)), CredentialFormat.sha256(spent),
+					authorizationId, ago(Duration.ofDays(3)))
+			.update();
 	}
 
 	private long spentRefreshTokens(String authorizationId) {
