@@ -105,6 +105,10 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 
 	private static final String RFC6749_5_2 = "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2";
 
+	/**
+	 * The columns {@link #rebuild} reads, by position: the embedded database looks a
+	 * column up by name by upper-casing and hashing it on every call.
+	 */
 	private static final String COLUMNS = """
 			select id, registered_client_id, principal_name, grant_type, authorized_scopes, attributes, state_hash,
 			code_hash, code_issued_at, code_expires_at, code_metadata,
@@ -697,52 +701,52 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	}
 
 	private OAuth2Authorization rebuild(ResultSet rs, int rowNumber) throws SQLException {
-		String clientId = rs.getString("registered_client_id");
+		String clientId = rs.getString(2);
 		RegisteredClient client = this.clients.findById(clientId);
 		if (client == null) {
 			throw new IllegalStateException(
-					"Authorization %s names the unknown client %s".formatted(rs.getString("id"), clientId));
+					"Authorization %s names the unknown client %s".formatted(rs.getString(1), clientId));
 		}
-		Map<String, Object> stored = AttributeCodec.read(rs.getBytes("attributes"));
+		Map<String, Object> stored = AttributeCodec.read(rs.getBytes(6));
 		Map<String, Object> attributes = new HashMap<>(stored);
 		attributes.put(STORED_ATTRIBUTES, new StoredAttributes(stored));
 		// The row lives as long as the person's authorization: its creation starts the
 		// refresh token family's absolute lifetime.
-		attributes.put(FAMILY_STARTED_AT, Timestamps.instant(rs, "created_at"));
-		String accessHash = rs.getString("access_hash");
+		attributes.put(FAMILY_STARTED_AT, Timestamps.instant(rs, 25));
+		String accessHash = rs.getString(12);
 		attributes.put(STORED_ACCESS, (accessHash != null) ? accessHash : "");
-		String refreshHash = rs.getString("refresh_hash");
+		String refreshHash = rs.getString(17);
 		attributes.put(STORED_REFRESH, (refreshHash != null) ? refreshHash : "");
-		String stateHash = rs.getString("state_hash");
+		String stateHash = rs.getString(7);
 		if (stateHash != null) {
 			attributes.put(OAuth2ParameterNames.STATE, HASHED + stateHash);
 		}
-		if (AuthorizationGrantType.CLIENT_CREDENTIALS.getValue().equals(rs.getString("grant_type"))) {
+		if (AuthorizationGrantType.CLIENT_CREDENTIALS.getValue().equals(rs.getString(4))) {
 			attributes.putIfAbsent(Principal.class.getName(),
 					new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.CLIENT_SECRET_BASIC, null));
 		}
 		OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
-			.id(rs.getString("id"))
-			.principalName(rs.getString("principal_name"))
-			.authorizationGrantType(new AuthorizationGrantType(rs.getString("grant_type")))
-			.authorizedScopes(words(rs.getString("authorized_scopes")))
+			.id(rs.getString(1))
+			.principalName(rs.getString(3))
+			.authorizationGrantType(new AuthorizationGrantType(rs.getString(4)))
+			.authorizedScopes(words(rs.getString(5)))
 			.attributes((map) -> map.putAll(attributes));
-		StoredToken code = stored(rs, "code");
+		StoredToken code = stored(rs, 8);
 		if (code != null) {
 			builder.token(new OAuth2AuthorizationCode(HASHED + code.hash(), code.issuedAt(), code.expiresAt()),
 					metadata(code));
 		}
-		StoredToken access = stored(rs, "access");
+		StoredToken access = stored(rs, 12);
 		if (access != null) {
 			builder.token(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, HASHED + access.hash(),
-					access.issuedAt(), access.expiresAt(), words(rs.getString("access_scopes"))), metadata(access));
+					access.issuedAt(), access.expiresAt(), words(rs.getString(16))), metadata(access));
 		}
-		StoredToken refresh = stored(rs, "refresh");
+		StoredToken refresh = stored(rs, 17);
 		if (refresh != null) {
 			builder.token(new OAuth2RefreshToken(HASHED + refresh.hash(), refresh.issuedAt(), refresh.expiresAt()),
 					metadata(refresh));
 		}
-		StoredToken idToken = stored(rs, "id_token");
+		StoredToken idToken = stored(rs, 21);
 		if (idToken != null) {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> claims = (Map<String, Object>) idToken.metadata()
@@ -753,13 +757,17 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		return builder.build();
 	}
 
-	private static @Nullable StoredToken stored(ResultSet rs, String kind) throws SQLException {
-		String hash = rs.getString(kind + "_hash");
+	/**
+	 * @param first the position of the token's first column, its hash, in
+	 * {@link #COLUMNS}; its issue and expiry times and its metadata follow
+	 */
+	private static @Nullable StoredToken stored(ResultSet rs, int first) throws SQLException {
+		String hash = rs.getString(first);
 		if (hash == null) {
 			return null;
 		}
-		return new StoredToken(hash, Timestamps.instant(rs, kind + "_issued_at"),
-				Timestamps.instant(rs, kind + "_expires_at"), AttributeCodec.read(rs.getBytes(kind + "_metadata")));
+		return new StoredToken(hash, Timestamps.instant(rs, first + 1), Timestamps.instant(rs, first + 2),
+				AttributeCodec.read(rs.getBytes(first + 3)));
 	}
 
 	private static Consumer<Map<String, Object>> metadata(StoredToken token) {
