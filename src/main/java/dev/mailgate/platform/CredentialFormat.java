@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
  * The shape of every bearer credential Mailgate issues: a prefix naming its kind
  * ({@code mgs_} client secret, {@code mga_} access token, {@code mgr_} refresh token,
  * {@code mgc_} authorization code), 256 random bits in 43 base62 characters, and a CRC32
- * of everything before it in 6 base62 characters. Secret scanners can match the prefix,
- * and Mailgate can refuse a mistyped or made-up value without touching the database.
+ * of everything before it in 6 base62 characters. Some carry more than random bits in the
+ * same shape ({@link #encode}: signed access tokens, refresh tokens that name their
+ * grant). Secret scanners can match the prefix, and Mailgate can refuse a mistyped or
+ * made-up value without touching the database.
  */
 public final class CredentialFormat {
 

@@ -197,29 +197,29 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			issued(recorded, row, "", false);
 			return;
 		}
-		if (spentNeedsRecord(recorded, row, storedRefresh)) {
+		boolean rotated = rotated(row, storedRefresh);
+		if (rotated && !familyRecorded(recorded)) {
 			this.transactions.executeWithoutResult((status) -> {
 				recordSpent(recorded, storedRefresh);
-				replace(recorded, row, storedRefresh);
+				replace(recorded, row, storedRefresh, true);
 			});
 		}
 		else {
-			replace(recorded, row, storedRefresh);
+			replace(recorded, row, storedRefresh, rotated);
 		}
 		issued(recorded, row, Objects.requireNonNullElse(recorded.getAttribute(STORED_ACCESS), ""),
 				!storedRefresh.isEmpty());
 	}
 
 	/**
-	 * Whether the save replaces a refresh token that could not prove later that it was
-	 * spent: one of the earlier shape, whose grant holds no family
-	 * ({@link RefreshTokenFamily}). Its hash is then recorded, in the same transaction as
-	 * the row's rewrite.
+	 * Whether the grant was read with a family ({@link RefreshTokenFamily}), so that the
+	 * refresh token it replaces can prove later that it was spent. Without one, the
+	 * replaced token is of the earlier shape: its hash is recorded, in the same
+	 * transaction as the row's rewrite.
 	 */
-	private static boolean spentNeedsRecord(OAuth2Authorization authorization, Row row, String storedRefresh) {
-		return rotated(row, storedRefresh)
-				&& !(authorization.getAttribute(STORED_ATTRIBUTES) instanceof StoredAttributes read
-						&& read.values().get(RefreshTokenFamily.ATTRIBUTE) != null);
+	private static boolean familyRecorded(OAuth2Authorization authorization) {
+		return authorization.getAttribute(STORED_ATTRIBUTES) instanceof StoredAttributes read
+				&& read.values().get(RefreshTokenFamily.ATTRIBUTE) != null;
 	}
 
 	private static boolean rotated(Row row, String storedRefresh) {
@@ -283,8 +283,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 * decides: the second waits for the first's row lock and then finds another token
 	 * there.
 	 */
-	private void replace(OAuth2Authorization authorization, Row row, String storedRefresh) {
-		boolean rotated = rotated(row, storedRefresh);
+	private void replace(OAuth2Authorization authorization, Row row, String storedRefresh, boolean rotated) {
 		// A replaced access token stops working here at once, and on other nodes when
 		// their cache forgets it (a short while); a revoked one (RFC 7009) stops working
 		// on every node at once. The row was read with the access token's hash.

@@ -1,6 +1,5 @@
 package dev.mailgate.oauth.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -437,13 +435,6 @@ class AuthorizationCodeIntegrationTests extends OAuthTestSupport {
 			.hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + tokens.get("access_token")))
 			.hasStatus(HttpStatus.UNAUTHORIZED);
-	}
-
-	private static OAuth2Authorization rotated(OAuth2Authorization authorization, String refreshToken) {
-		Instant now = Instant.now();
-		return OAuth2Authorization.from(authorization)
-			.refreshToken(new OAuth2RefreshToken(refreshToken, now, now.plus(Duration.ofDays(30))))
-			.build();
 	}
 
 	@Test

@@ -101,6 +101,27 @@ class LeakedCredentialsIntegrationTests extends OAuthTestSupport {
 	}
 
 	@Test
+	void reportedRefreshTokenRevokesItsGrant() throws Exception {
+		RegisteredApp app = confidentialApp("contacts.read");
+		Map<String, Object> tokens = grant(app, "contacts.read");
+		String refreshToken = (String) tokens.get("refresh_token");
+		assertThat(RefreshTokenFamily.isWellFormed(refreshToken)).isTrue();
+
+		// refresh tokens name their grant (RefreshTokenFamily): a scanner's report of one
+		// is recognised by its checksum and takes the grant with it
+		assertThat(report("[{\"token\": \"" + refreshToken + "\"}]", true)).hasStatusOk()
+			.bodyText()
+			.contains("\"status\":\"processed\"");
+
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + tokens.get("access_token")))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		// RFC 6749 §5.2: the revoked grant's refresh token is an invalid_grant
+		assertThat(this.flows.token(app.app().clientId(), app.clientSecret(), "grant_type", "refresh_token",
+				"refresh_token", refreshToken))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
 	void malformedAndUnknownCredentialsAreSaidSo() throws Exception {
 		String secret = confidentialApp("contacts.read").clientSecret();
 		String mistyped = "mgs_" + ((secret.charAt(4) == 'Z') ? 'Y' : 'Z') + secret.substring(5);

@@ -1,6 +1,7 @@
 package dev.mailgate.oauth.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +47,17 @@ abstract class OAuthTestSupport extends IntegrationTestSupport {
 	RegisteredApp confidentialApp(String scopes) {
 		return register(true, Set.of("authorization_code", "refresh_token", "client_credentials"), scopes,
 				TokenFormat.OPAQUE);
+	}
+
+	/**
+	 * The authorization as a refresh would save it: with a new refresh token, issued now
+	 * and good for 30 days.
+	 */
+	static OAuth2Authorization rotated(OAuth2Authorization authorization, String refreshToken) {
+		Instant now = Instant.now();
+		return OAuth2Authorization.from(authorization)
+			.refreshToken(new OAuth2RefreshToken(refreshToken, now, now.plus(Duration.ofDays(30))))
+			.build();
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package dev.mailgate.oauth.internal;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -208,13 +206,6 @@ class RefreshTokenFamilyIntegrationTests extends OAuthTestSupport {
 		this.jdbc.sql("update oauth_authorizations set attributes = ?, refresh_hash = ? where id = ?")
 			.params(AttributeCodec.write(attributes, true), CredentialFormat.sha256(refreshToken), grant)
 			.update();
-	}
-
-	private static OAuth2Authorization rotated(OAuth2Authorization authorization, String refreshToken) {
-		Instant now = Instant.now();
-		return OAuth2Authorization.from(authorization)
-			.refreshToken(new OAuth2RefreshToken(refreshToken, now, now.plus(Duration.ofDays(30))))
-			.build();
 	}
 
 	private static void await(CountDownLatch latch) {
