@@ -71,6 +71,13 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	static final String STORED_REFRESH = "dev.mailgate.oauth.storedRefreshHash";
 
 	/**
+	 * Whether the refresh token the row held when it was read is one that names its grant
+	 * (its hash in the column without an index), so that a rewrite that keeps the token
+	 * keeps it there.
+	 */
+	private static final String STORED_REFRESH_NAMED = "dev.mailgate.oauth.storedRefreshNamed";
+
+	/**
 	 * The request attribute that keeps the code last read, and its authorization, for the
 	 * rest of the request ({@link CodeRead}).
 	 */
@@ -113,8 +120,9 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			select id, registered_client_id, principal_name, grant_type, authorized_scopes, attributes, state_hash,
 			code_hash, code_issued_at, code_expires_at, code_metadata,
 			access_hash, access_issued_at, access_expires_at, access_metadata, access_scopes,
-			refresh_hash, refresh_issued_at, refresh_expires_at, refresh_metadata,
-			id_token_hash, id_token_issued_at, id_token_expires_at, id_token_metadata, created_at
+			coalesce(refresh_hash, named_refresh_hash), refresh_issued_at, refresh_expires_at, refresh_metadata,
+			id_token_hash, id_token_issued_at, id_token_expires_at, id_token_metadata, created_at,
+			named_refresh_hash is not null
 			from oauth_authorizations
 			""";
 
@@ -369,6 +377,9 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			// without a type (introspection and revocation, RFC 7662 and RFC 7009), the
 			// prefix of Mailgate's own credentials says where to look; a state or a JWT
 			// access token has none
+			if (token.startsWith(CredentialFormat.REFRESH_TOKEN)) {
+				return findCurrentRefreshToken(hash, token);
+			}
 			for (String column : columnsFor(token)) {
 				OAuth2Authorization found = findByHash(column, hash, token);
 				if (found != null) {
@@ -388,8 +399,6 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 
 	private static final List<String> ACCESS_COLUMN = List.of("access_hash");
 
-	private static final List<String> REFRESH_COLUMN = List.of("refresh_hash");
-
 	private static final List<String> CODE_COLUMN = List.of("code_hash");
 
 	private static final List<String> EVERY_COLUMN = List.of("access_hash", "state_hash", "code_hash", "refresh_hash");
@@ -397,9 +406,6 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	private static List<String> columnsFor(String token) {
 		if (token.startsWith(CredentialFormat.ACCESS_TOKEN)) {
 			return ACCESS_COLUMN;
-		}
-		if (token.startsWith(CredentialFormat.REFRESH_TOKEN)) {
-			return REFRESH_COLUMN;
 		}
 		if (token.startsWith(CredentialFormat.AUTHORIZATION_CODE)) {
 			return CODE_COLUMN;
@@ -428,18 +434,51 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			.orElse(null);
 	}
 
+	/**
+	 * The grant whose current refresh token this is, as introspection and revocation
+	 * without a token type hint ask (RFC 7662, RFC 7009): a replaced one is not found,
+	 * and revokes nothing here.
+	 */
+	private @Nullable OAuth2Authorization findCurrentRefreshToken(String hash, String token) {
+		return current(refreshTokenGrant(RefreshTokenFamily.read(token), hash), hash, token);
+	}
+
+	/**
+	 * The grant a refresh token names, read by its id; for a refresh token of the earlier
+	 * shape, the grant whose current one it is, read by its hash.
+	 */
+	private @Nullable OAuth2Authorization refreshTokenGrant(RefreshTokenFamily.@Nullable Named named, String hash) {
+		return (named != null) ? findById(named.grant().toString()) : findByHash("refresh_hash", hash, HASHED + hash);
+	}
+
+	/**
+	 * The grant with the presented refresh token's value, if that is its current one.
+	 */
+	private static @Nullable OAuth2Authorization current(@Nullable OAuth2Authorization grant, String hash,
+			String token) {
+		return (grant != null && hash.equals(grant.getAttribute(STORED_REFRESH)))
+				? withValue(grant, OAuth2RefreshToken.class, token) : null;
+	}
+
+	/**
+	 * The grant whose current refresh token this is, within the family's absolute
+	 * lifetime. A refresh token that names its grant is looked up by the grant's id, and
+	 * one that is not the grant's current one but carries its family's secret was
+	 * replaced: it revokes the grant (RFC 9700 §4.14.2). One of the earlier shape is
+	 * looked up by its hash, and found among the spent ones if it was replaced.
+	 */
 	private @Nullable OAuth2Authorization findRefreshToken(String hash, String token) {
-		OAuth2Authorization current = findByHash("refresh_hash", hash, token);
+		RefreshTokenFamily.Named named = RefreshTokenFamily.read(token);
+		OAuth2Authorization grant = refreshTokenGrant(named, hash);
+		OAuth2Authorization current = current(grant, hash, token);
 		if (current != null) {
 			Instant started = Objects.requireNonNull(current.getAttribute(FAMILY_STARTED_AT));
 			return started.plus(this.properties.refreshTokenAbsoluteTtl()).isAfter(this.clock.instant()) ? current
 					: null;
 		}
-		RefreshTokenFamily.Named named = RefreshTokenFamily.read(token);
 		if (named != null) {
 			// not the grant's current refresh token: one it replaced, if it carries the
 			// family's secret; a made-up one revokes nothing
-			OAuth2Authorization grant = findById(named.grant().toString());
 			if (grant != null && named.belongsTo(grant.getAttribute(RefreshTokenFamily.ATTRIBUTE))) {
 				revokeFamily(grant.getId());
 			}
@@ -686,13 +725,13 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		String current = "";
 		if (refreshHash != null) {
 			values.add(refreshHash);
-			current = " and refresh_hash = ?";
+			current = " and coalesce(refresh_hash, named_refresh_hash) = ?";
 		}
 		return this.jdbc.sql("""
 				update oauth_authorizations set registered_client_id = ?, principal_name = ?, grant_type = ?,
 				authorized_scopes = ?, %sstate_hash = ?, code_hash = ?, code_issued_at = ?,
 				code_expires_at = ?, code_metadata = ?, access_hash = ?, access_issued_at = ?, access_expires_at = ?,
-				access_metadata = ?, access_scopes = ?, refresh_hash = ?, refresh_issued_at = ?,
+				access_metadata = ?, access_scopes = ?, refresh_hash = ?, named_refresh_hash = ?, refresh_issued_at = ?,
 				refresh_expires_at = ?, refresh_metadata = ?, id_token_hash = ?, id_token_issued_at = ?,
 				id_token_expires_at = ?, id_token_metadata = ? where id = ?%s""".formatted(attributes, current))
 			.params(values)
@@ -716,6 +755,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		attributes.put(STORED_ACCESS, (accessHash != null) ? accessHash : "");
 		String refreshHash = rs.getString(17);
 		attributes.put(STORED_REFRESH, (refreshHash != null) ? refreshHash : "");
+		attributes.put(STORED_REFRESH_NAMED, rs.getBoolean(26));
 		String stateHash = rs.getString(7);
 		if (stateHash != null) {
 			attributes.put(OAuth2ParameterNames.STATE, HASHED + stateHash);
@@ -803,12 +843,14 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 */
 	private record Row(OAuth2Authorization authorization, @Nullable String stateHash, @Nullable StoredToken code,
 			@Nullable StoredToken access, @Nullable String accessScopes, @Nullable StoredToken refresh,
-			@Nullable StoredToken idToken, Map<String, Object> attributes, boolean attributesUnchanged) {
+			@Nullable StoredToken idToken, Map<String, Object> attributes, boolean attributesUnchanged,
+			boolean refreshNamed) {
 
 		static Row of(OAuth2Authorization authorization) {
 			Map<String, Object> attributes = new HashMap<>(authorization.getAttributes());
 			Object state = attributes.remove(OAuth2ParameterNames.STATE);
 			attributes.remove(STORED_REFRESH);
+			Object storedNamed = attributes.remove(STORED_REFRESH_NAMED);
 			attributes.remove(STORED_ACCESS);
 			Object stored = attributes.remove(STORED_ATTRIBUTES);
 			attributes.remove(FAMILY_STARTED_AT);
@@ -834,7 +876,22 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 					token(authorization.getToken(OAuth2AuthorizationCode.class)), token(access),
 					(access != null) ? String.join(" ", access.getToken().getScopes()) : null,
 					token(authorization.getRefreshToken()), token(authorization.getToken(OidcIdToken.class)),
-					attributes, (stored instanceof StoredAttributes read) && read.values().equals(attributes));
+					attributes, (stored instanceof StoredAttributes read) && read.values().equals(attributes),
+					refreshNamed(authorization.getRefreshToken(), storedNamed));
+		}
+
+		/**
+		 * Whether the refresh token names its grant ({@link RefreshTokenFamily}), so that
+		 * its hash goes to the column without an index: told by its value when the
+		 * authorization carries it (a new one), by where the row held it otherwise.
+		 */
+		private static boolean refreshNamed(OAuth2Authorization.@Nullable Token<OAuth2RefreshToken> refresh,
+				@Nullable Object storedNamed) {
+			if (refresh == null) {
+				return false;
+			}
+			String value = refresh.getToken().getTokenValue();
+			return value.startsWith(HASHED) ? Boolean.TRUE.equals(storedNamed) : RefreshTokenFamily.isWellFormed(value);
 		}
 
 		private static @Nullable StoredToken token(OAuth2Authorization.@Nullable Token<?> token) {
@@ -856,9 +913,9 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 					this.attributesUnchanged ? null : AttributeCodec.write(this.attributes, compact), this.stateHash,
 					hash(this.code), issued(this.code), expires(this.code), meta(this.code, compact), hash(this.access),
 					issued(this.access), expires(this.access), meta(this.access, compact), this.accessScopes,
-					hash(this.refresh), issued(this.refresh), expires(this.refresh), meta(this.refresh, compact),
-					hash(this.idToken), issued(this.idToken), expires(this.idToken), meta(this.idToken, compact),
-					Timestamps.utc(now) };
+					this.refreshNamed ? null : hash(this.refresh), this.refreshNamed ? hash(this.refresh) : null,
+					issued(this.refresh), expires(this.refresh), meta(this.refresh, compact), hash(this.idToken),
+					issued(this.idToken), expires(this.idToken), meta(this.idToken, compact), Timestamps.utc(now) };
 		}
 
 		private static @Nullable String hash(@Nullable StoredToken token) {

@@ -114,7 +114,7 @@ class AuthorizationInsertsIntegrationTests extends OAuthTestSupport {
 	 */
 	private static Object[] row(RegisteredApp app) {
 		Instant now = Instant.now();
-		Object[] values = new Object[25];
+		Object[] values = new Object[26];
 		values[0] = UUID.randomUUID().toString();
 		values[1] = app.app().id().value();
 		values[2] = app.app().clientId();
@@ -124,7 +124,7 @@ class AuthorizationInsertsIntegrationTests extends OAuthTestSupport {
 		values[12] = Timestamps.utc(now);
 		values[13] = Timestamps.utc(now.plusSeconds(900));
 		values[15] = "contacts.read";
-		values[24] = Timestamps.utc(now);
+		values[25] = Timestamps.utc(now);
 		return values;
 	}
 

@@ -57,8 +57,8 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 		Map<String, Object> first = grant(app, "contacts.read");
 		Map<String, Object> refreshed = refresh(app, (String) first.get("refresh_token"));
 		String gone = (String) refreshed.get("refresh_token");
-		age("refresh_hash", gone, Duration.ofDays(3), Duration.ofDays(2));
-		String goneId = this.jdbc.sql("select id from oauth_authorizations where refresh_hash = ?")
+		age(REFRESH_HASH, gone, Duration.ofDays(3), Duration.ofDays(2));
+		String goneId = this.jdbc.sql("select id from oauth_authorizations where " + REFRESH_HASH + " = ?")
 			.param(CredentialFormat.sha256(gone))
 			.query(String.class)
 			.single();
@@ -66,7 +66,7 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 		assertThat(spentRefreshTokens(goneId)).isOne();
 		// a person's grant refreshed once and still live
 		Map<String, Object> liveGrant = refresh(app, (String) grant(app, "contacts.read").get("refresh_token"));
-		String liveId = this.jdbc.sql("select id from oauth_authorizations where refresh_hash = ?")
+		String liveId = this.jdbc.sql("select id from oauth_authorizations where " + REFRESH_HASH + " = ?")
 			.param(CredentialFormat.sha256((String) liveGrant.get("refresh_token")))
 			.query(String.class)
 			.single();
@@ -75,7 +75,7 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 		assertThat(this.retention.purge()).isGreaterThanOrEqualTo(2);
 
 		assertThat(stored("access_hash", expiredLongAgo)).isFalse();
-		assertThat(stored("refresh_hash", gone)).isFalse();
+		assertThat(stored(REFRESH_HASH, gone)).isFalse();
 		// the spent refresh token went with its grant (RFC 9700 §4.14.2 needs it only
 		// while the family can still be refreshed)
 		assertThat(spentRefreshTokens(goneId)).isZero();
@@ -104,11 +104,11 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 		RegisteredApp app = confidentialApp("contacts.read");
 		Map<String, Object> tokens = grant(app, "contacts.read");
 		String refreshToken = (String) tokens.get("refresh_token");
-		age("refresh_hash", refreshToken, Duration.ofDays(20), null);
+		age(REFRESH_HASH, refreshToken, Duration.ofDays(20), null);
 
 		this.retention.purge();
 
-		assertThat(stored("refresh_hash", refreshToken)).isTrue();
+		assertThat(stored(REFRESH_HASH, refreshToken)).isTrue();
 		assertThat(refresh(app, refreshToken)).containsKeys("access_token", "refresh_token");
 	}
 
@@ -153,10 +153,10 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 	private void age(String column, String token, Duration started, @Nullable Duration expired) {
 		StringBuilder sql = new StringBuilder("update oauth_authorizations set created_at = :started");
 		for (String kind : List.of("code", "access", "refresh", "id_token")) {
-			sql.append(", %1$s_issued_at = case when %1$s_hash is null then null else :started end".formatted(kind));
+			String hash = kind.equals("refresh") ? REFRESH_HASH : kind + "_hash";
+			sql.append(", %s_issued_at = case when %s is null then null else :started end".formatted(kind, hash));
 			if (expired != null || !kind.equals("refresh")) {
-				sql.append(
-						", %1$s_expires_at = case when %1$s_hash is null then null else :expired end".formatted(kind));
+				sql.append(", %s_expires_at = case when %s is null then null else :expired end".formatted(kind, hash));
 			}
 		}
 		sql.append(" where %s = :hash".formatted(column));

@@ -31,6 +31,12 @@ abstract class OAuthTestSupport extends IntegrationTestSupport {
 
 	static final String REDIRECT_URI = "https://crm.example.com/oauth/callback";
 
+	/**
+	 * The hash of a grant's current refresh token, in whichever column holds it: one that
+	 * names its grant has no index (V25), one of the earlier shape has.
+	 */
+	static final String REFRESH_HASH = "coalesce(refresh_hash, named_refresh_hash)";
+
 	@Autowired
 	Apps apps;
 

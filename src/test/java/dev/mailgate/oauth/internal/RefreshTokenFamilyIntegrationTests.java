@@ -1,7 +1,9 @@
 package dev.mailgate.oauth.internal;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import dev.mailgate.apps.RegisteredApp;
 import dev.mailgate.platform.CredentialFormat;
 import dev.mailgate.support.OAuthFlows;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,8 +114,48 @@ class RefreshTokenFamilyIntegrationTests extends OAuthTestSupport {
 			.isEqualTo(UUID.fromString(grant));
 		assertThat(spentRecords(grant)).isOne();
 		// RFC 9700 §4.14.2: the earlier token cannot prove it was spent; its record does
-		assertThat(refreshing(app, earlier)).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(rows(grant)).isZero();
+		assertSpentTokenRevokesTheGrant(app, earlier, grant);
+	}
+
+	/**
+	 * A refresh token that names its grant is found by the grant's id, so its hash is
+	 * kept where no index has to change with every rotation; the earlier shape's stays
+	 * indexed.
+	 */
+	@Test
+	void aRefreshTokenThatNamesItsGrantIsKeptOutOfTheIndexOfRefreshTokenHashes() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String first = (String) grant(app, "contacts.read").get("refresh_token");
+		String second = (String) refresh(app, first).get("refresh_token");
+		String grant = grantOf(second);
+
+		assertThat(refreshColumns(grant)).containsExactly(null, CredentialFormat.sha256(second));
+
+		// RFC 9700 §4.14.2 holds without the index: the spent one revokes the family
+		assertSpentTokenRevokesTheGrant(app, first, grant);
+	}
+
+	/**
+	 * A grant whose refresh token names it but was stored, as before V25, in the indexed
+	 * column: it is still found by its id, refreshed, and its next token moves to the
+	 * column without an index.
+	 */
+	@Test
+	void aNamingRefreshTokenStoredInTheIndexedColumnStillRefreshesAndMovesOutOfIt() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		String stored = (String) grant(app, "contacts.read").get("refresh_token");
+		String grant = grantOf(stored);
+		this.jdbc
+			.sql("update oauth_authorizations set refresh_hash = named_refresh_hash, named_refresh_hash = null"
+					+ " where id = ?")
+			.param(grant)
+			.update();
+		assertThat(refreshColumns(grant)).containsExactly(CredentialFormat.sha256(stored), null);
+
+		String next = (String) refresh(app, stored).get("refresh_token");
+
+		assertThat(refreshColumns(grant)).containsExactly(null, CredentialFormat.sha256(next));
+		assertSpentTokenRevokesTheGrant(app, stored, grant);
 	}
 
 	/**
@@ -172,9 +215,28 @@ class RefreshTokenFamilyIntegrationTests extends OAuthTestSupport {
 	}
 
 	private String grantOf(String refreshToken) {
-		return this.jdbc.sql("select id from oauth_authorizations where refresh_hash = ?")
+		return this.jdbc.sql("select id from oauth_authorizations where " + REFRESH_HASH + " = ?")
 			.param(CredentialFormat.sha256(refreshToken))
 			.query(String.class)
+			.single();
+	}
+
+	/**
+	 * RFC 9700 §4.14.2: a spent refresh token presented again is refused, and its grant
+	 * with every token it holds is gone.
+	 */
+	private void assertSpentTokenRevokesTheGrant(RegisteredApp app, String spent, String grant) {
+		assertThat(refreshing(app, spent)).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(rows(grant)).isZero();
+	}
+
+	/**
+	 * The grant's refresh_hash (indexed) and named_refresh_hash (not).
+	 */
+	private List<@Nullable String> refreshColumns(String grant) {
+		return this.jdbc.sql("select refresh_hash, named_refresh_hash from oauth_authorizations where id = ?")
+			.param(grant)
+			.query((rs, row) -> Arrays.asList(rs.getString(1), rs.getString(2)))
 			.single();
 	}
 
@@ -203,7 +265,8 @@ class RefreshTokenFamilyIntegrationTests extends OAuthTestSupport {
 			.single();
 		Map<String, Object> attributes = new HashMap<>(AttributeCodec.read(stored));
 		assertThat(attributes.remove(RefreshTokenFamily.ATTRIBUTE)).isNotNull();
-		this.jdbc.sql("update oauth_authorizations set attributes = ?, refresh_hash = ? where id = ?")
+		this.jdbc.sql(
+				"update oauth_authorizations set attributes = ?, refresh_hash = ?, named_refresh_hash = null where id = ?")
 			.params(AttributeCodec.write(attributes, true), CredentialFormat.sha256(refreshToken), grant)
 			.update();
 	}
