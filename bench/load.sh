@@ -153,12 +153,14 @@ session=$(awk '$6 == "__Host-mailgate-session" {print $6 "=" $7}' "$cookies")
 code_of() { curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $session" "$authorize&state=$1" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p'; }
 [ -n "$(code_of check)" ] || { echo "setup failed: no authorization code" >&2; exit 1; }
 
-# Codes for the exchange case: wrk asks the authorization endpoint for a quarter longer than the
-# run and 5 s more, writing the codes to one file per wrk thread (a warm exchange can outpace the
-# endpoint that prepares its codes). Codes live 60 s, so they are prepared right before each run.
+# Codes for the exchange case: wrk asks the authorization endpoint for twice as long as the run
+# and 5 s more, writing the codes to one file per wrk thread (a warm exchange can outpace the
+# endpoint that prepares its codes by half). Codes live 60 s, so they are prepared right before
+# each run; used oldest first, they are exchanged within 60 s unless the exchange runs at under a
+# quarter of the rate that prepared them.
 prepare_codes() {
   rm -rf "$data/codes"; mkdir -p "$data/codes"
-  BENCH_COOKIE="$session" BENCH_CODES="$data/codes" wrk -t$threads -c$connections -d$(( $1 + $1 / 4 + 5 ))s \
+  BENCH_COOKIE="$session" BENCH_CODES="$data/codes" wrk -t$threads -c$connections -d$(( $1 * 2 + 5 ))s \
     -s bench/lua/authorize.lua "$authorize&state=bench" >/dev/null 2>&1
 }
 # Refresh tokens of separate grants for the refresh case, dealt to the wrk threads' files.

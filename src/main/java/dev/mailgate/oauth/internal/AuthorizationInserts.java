@@ -43,10 +43,10 @@ class AuthorizationInserts implements DisposableBean {
 	static final String INSERT = """
 			insert into oauth_authorizations (id, registered_client_id, principal_name, grant_type,
 			authorized_scopes, attributes, state_hash, code_hash, code_issued_at, code_expires_at, code_metadata,
-			access_hash, access_issued_at, access_expires_at, access_metadata, access_scopes,
+			access_hash, named_access_hash, access_issued_at, access_expires_at, access_metadata, access_scopes,
 			refresh_hash, named_refresh_hash, refresh_issued_at, refresh_expires_at, refresh_metadata,
 			id_token_hash, id_token_issued_at, id_token_expires_at, id_token_metadata, created_at)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	static final int MAX_BATCH = 256;
 

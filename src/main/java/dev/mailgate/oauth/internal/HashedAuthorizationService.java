@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -78,6 +79,13 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	private static final String STORED_REFRESH_NAMED = "dev.mailgate.oauth.storedRefreshNamed";
 
 	/**
+	 * Whether the access token the row held when it was read is one that names its grant
+	 * ({@link GrantAccessTokens}), as {@link #STORED_REFRESH_NAMED} for the refresh
+	 * token.
+	 */
+	private static final String STORED_ACCESS_NAMED = "dev.mailgate.oauth.storedAccessNamed";
+
+	/**
 	 * The request attribute that keeps the code last read, and its authorization, for the
 	 * rest of the request ({@link CodeRead}).
 	 */
@@ -119,10 +127,10 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	private static final String COLUMNS = """
 			select id, registered_client_id, principal_name, grant_type, authorized_scopes, attributes, state_hash,
 			code_hash, code_issued_at, code_expires_at, code_metadata,
-			access_hash, access_issued_at, access_expires_at, access_metadata, access_scopes,
-			coalesce(refresh_hash, named_refresh_hash), refresh_issued_at, refresh_expires_at, refresh_metadata,
+			coalesce(access_hash, named_access_hash), access_issued_at, access_expires_at, access_metadata,
+			access_scopes, coalesce(refresh_hash, named_refresh_hash), refresh_issued_at, refresh_expires_at, refresh_metadata,
 			id_token_hash, id_token_issued_at, id_token_expires_at, id_token_metadata, created_at,
-			named_refresh_hash is not null
+			named_refresh_hash is not null, named_access_hash is not null
 			from oauth_authorizations
 			""";
 
@@ -380,6 +388,9 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 			if (token.startsWith(CredentialFormat.REFRESH_TOKEN)) {
 				return findCurrentRefreshToken(hash, token);
 			}
+			if (token.startsWith(CredentialFormat.ACCESS_TOKEN)) {
+				return findAccessToken(token);
+			}
 			for (String column : columnsFor(token)) {
 				OAuth2Authorization found = findByHash(column, hash, token);
 				if (found != null) {
@@ -397,16 +408,11 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		};
 	}
 
-	private static final List<String> ACCESS_COLUMN = List.of("access_hash");
-
 	private static final List<String> CODE_COLUMN = List.of("code_hash");
 
 	private static final List<String> EVERY_COLUMN = List.of("access_hash", "state_hash", "code_hash", "refresh_hash");
 
 	private static List<String> columnsFor(String token) {
-		if (token.startsWith(CredentialFormat.ACCESS_TOKEN)) {
-			return ACCESS_COLUMN;
-		}
 		if (token.startsWith(CredentialFormat.AUTHORIZATION_CODE)) {
 			return CODE_COLUMN;
 		}
@@ -429,9 +435,23 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 * pays for a copy that carries the value.
 	 */
 	@Nullable OAuth2Authorization findAccessTokenGrant(String token) {
-		return this.byAccessHash.get(hashOf(token), (key) -> Optional.ofNullable(SignedAccessTokens.isSigned(token)
-				? this.signed.find(token, key) : findByHash("access_hash", key, HASHED + key)))
+		return this.byAccessHash.get(hashOf(token), (key) -> Optional.ofNullable(
+				SignedAccessTokens.isSigned(token) ? this.signed.find(token, key) : findStoredAccessToken(token, key)))
 			.orElse(null);
+	}
+
+	/**
+	 * The grant whose current access token this is, with hashes where the token values
+	 * would be: read by the id of the grant a token names ({@link GrantAccessTokens}), by
+	 * the token's hash otherwise.
+	 */
+	private @Nullable OAuth2Authorization findStoredAccessToken(String token, String hash) {
+		UUID grant = GrantAccessTokens.grantOf(token);
+		if (grant == null) {
+			return findByHash("access_hash", hash, HASHED + hash);
+		}
+		OAuth2Authorization found = findById(grant.toString());
+		return (found != null && hash.equals(found.getAttribute(STORED_ACCESS))) ? found : null;
 	}
 
 	/**
@@ -519,7 +539,9 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 * replaced (evicted here)
 	 */
 	private void evictAccessTokenOf(String authorizationId, boolean everywhere) {
-		this.jdbc.sql("select access_hash from oauth_authorizations where id = ? and access_hash is not null")
+		this.jdbc.sql("""
+				select coalesce(access_hash, named_access_hash) from oauth_authorizations
+				where id = ? and coalesce(access_hash, named_access_hash) is not null""")
 			.param(authorizationId)
 			.query(String.class)
 			.optional()
@@ -612,10 +634,10 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	 * @return how many authorizations there were
 	 */
 	int removeGrant(String registeredClientId, String principalName) {
-		this.jdbc
-			.sql("""
-					select access_hash from oauth_authorizations
-					where registered_client_id = ? and principal_name = ? and grant_type <> ? and access_hash is not null""")
+		this.jdbc.sql("""
+				select coalesce(access_hash, named_access_hash) from oauth_authorizations
+				where registered_client_id = ? and principal_name = ? and grant_type <> ?
+				and coalesce(access_hash, named_access_hash) is not null""")
 			.params(UUID.fromString(registeredClientId), principalName,
 					AuthorizationGrantType.CLIENT_CREDENTIALS.getValue())
 			.query(String.class)
@@ -730,7 +752,8 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		return this.jdbc.sql("""
 				update oauth_authorizations set registered_client_id = ?, principal_name = ?, grant_type = ?,
 				authorized_scopes = ?, %sstate_hash = ?, code_hash = ?, code_issued_at = ?,
-				code_expires_at = ?, code_metadata = ?, access_hash = ?, access_issued_at = ?, access_expires_at = ?,
+				code_expires_at = ?, code_metadata = ?, access_hash = ?, named_access_hash = ?, access_issued_at = ?,
+				access_expires_at = ?,
 				access_metadata = ?, access_scopes = ?, refresh_hash = ?, named_refresh_hash = ?, refresh_issued_at = ?,
 				refresh_expires_at = ?, refresh_metadata = ?, id_token_hash = ?, id_token_issued_at = ?,
 				id_token_expires_at = ?, id_token_metadata = ? where id = ?%s""".formatted(attributes, current))
@@ -756,6 +779,7 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 		String refreshHash = rs.getString(17);
 		attributes.put(STORED_REFRESH, (refreshHash != null) ? refreshHash : "");
 		attributes.put(STORED_REFRESH_NAMED, rs.getBoolean(26));
+		attributes.put(STORED_ACCESS_NAMED, rs.getBoolean(27));
 		String stateHash = rs.getString(7);
 		if (stateHash != null) {
 			attributes.put(OAuth2ParameterNames.STATE, HASHED + stateHash);
@@ -844,13 +868,14 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 	private record Row(OAuth2Authorization authorization, @Nullable String stateHash, @Nullable StoredToken code,
 			@Nullable StoredToken access, @Nullable String accessScopes, @Nullable StoredToken refresh,
 			@Nullable StoredToken idToken, Map<String, Object> attributes, boolean attributesUnchanged,
-			boolean refreshNamed) {
+			boolean refreshNamed, boolean accessNamed) {
 
 		static Row of(OAuth2Authorization authorization) {
 			Map<String, Object> attributes = new HashMap<>(authorization.getAttributes());
 			Object state = attributes.remove(OAuth2ParameterNames.STATE);
 			attributes.remove(STORED_REFRESH);
 			Object storedNamed = attributes.remove(STORED_REFRESH_NAMED);
+			Object storedAccessNamed = attributes.remove(STORED_ACCESS_NAMED);
 			attributes.remove(STORED_ACCESS);
 			Object stored = attributes.remove(STORED_ATTRIBUTES);
 			attributes.remove(FAMILY_STARTED_AT);
@@ -877,21 +902,23 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 					(access != null) ? String.join(" ", access.getToken().getScopes()) : null,
 					token(authorization.getRefreshToken()), token(authorization.getToken(OidcIdToken.class)),
 					attributes, (stored instanceof StoredAttributes read) && read.values().equals(attributes),
-					refreshNamed(authorization.getRefreshToken(), storedNamed));
+					named(authorization.getRefreshToken(), storedNamed, RefreshTokenFamily::isWellFormed),
+					named(access, storedAccessNamed, GrantAccessTokens::isWellFormed));
 		}
 
 		/**
-		 * Whether the refresh token names its grant ({@link RefreshTokenFamily}), so that
-		 * its hash goes to the column without an index: told by its value when the
-		 * authorization carries it (a new one), by where the row held it otherwise.
+		 * Whether the token names its grant ({@link RefreshTokenFamily},
+		 * {@link GrantAccessTokens}), so that its hash goes to the column without an
+		 * index: told by its value when the authorization carries it (a new one), by
+		 * where the row held it otherwise.
 		 */
-		private static boolean refreshNamed(OAuth2Authorization.@Nullable Token<OAuth2RefreshToken> refresh,
-				@Nullable Object storedNamed) {
-			if (refresh == null) {
+		private static boolean named(OAuth2Authorization.@Nullable Token<?> token, @Nullable Object storedNamed,
+				Predicate<String> shape) {
+			if (token == null) {
 				return false;
 			}
-			String value = refresh.getToken().getTokenValue();
-			return value.startsWith(HASHED) ? Boolean.TRUE.equals(storedNamed) : RefreshTokenFamily.isWellFormed(value);
+			String value = token.getToken().getTokenValue();
+			return value.startsWith(HASHED) ? Boolean.TRUE.equals(storedNamed) : shape.test(value);
 		}
 
 		private static @Nullable StoredToken token(OAuth2Authorization.@Nullable Token<?> token) {
@@ -911,7 +938,8 @@ class HashedAuthorizationService implements OAuth2AuthorizationService {
 					this.authorization.getAuthorizationGrantType().getValue(),
 					String.join(" ", this.authorization.getAuthorizedScopes()),
 					this.attributesUnchanged ? null : AttributeCodec.write(this.attributes, compact), this.stateHash,
-					hash(this.code), issued(this.code), expires(this.code), meta(this.code, compact), hash(this.access),
+					hash(this.code), issued(this.code), expires(this.code), meta(this.code, compact),
+					this.accessNamed ? null : hash(this.access), this.accessNamed ? hash(this.access) : null,
 					issued(this.access), expires(this.access), meta(this.access, compact), this.accessScopes,
 					this.refreshNamed ? null : hash(this.refresh), this.refreshNamed ? hash(this.refresh) : null,
 					issued(this.refresh), expires(this.refresh), meta(this.refresh, compact), hash(this.idToken),

@@ -112,7 +112,9 @@ final class MailgateTokenGenerators {
 
 		/**
 		 * A signed token's value for a client_credentials grant, when signing is on and
-		 * the scopes can be signed; otherwise 256 random bits.
+		 * the scopes can be signed; otherwise one that names its grant
+		 * ({@link GrantAccessTokens}) in a code exchange and a refresh, whose grant the
+		 * token is stored in; otherwise 256 random bits.
 		 */
 		private String value(OAuth2TokenContext context, Instant issuedAt, Instant expiresAt, UUID id) {
 			String value = null;
@@ -122,7 +124,15 @@ final class MailgateTokenGenerators {
 					.sign(new SignedAccessTokens.Grant(UUID.fromString(context.getRegisteredClient().getId()), issuedAt,
 							expiresAt, context.getAuthorizedScopes(), id));
 			}
-			return (value != null) ? value : CredentialFormat.generate(CredentialFormat.ACCESS_TOKEN);
+			if (value != null) {
+				return value;
+			}
+			AuthorizationGrantType type = context.getAuthorizationGrantType();
+			UUID grant = (context.getAuthorization() != null && (AuthorizationGrantType.AUTHORIZATION_CODE.equals(type)
+					|| AuthorizationGrantType.REFRESH_TOKEN.equals(type))) ? uuid(context.getAuthorization().getId())
+							: null;
+			return (grant != null) ? GrantAccessTokens.issue(grant)
+					: CredentialFormat.generate(CredentialFormat.ACCESS_TOKEN);
 		}
 
 		/**
@@ -181,15 +191,6 @@ final class MailgateTokenGenerators {
 			return RefreshTokenFamily.issue(id, (named != null && named.grant().equals(id)) ? named.family() : null);
 		}
 
-		private static @Nullable UUID uuid(String id) {
-			try {
-				return UUID.fromString(id);
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
-		}
-
 	}
 
 	/**
@@ -231,6 +232,18 @@ final class MailgateTokenGenerators {
 			return this.claims;
 		}
 
+	}
+
+	/**
+	 * The grant's id as a UUID, which Spring AS makes it; {@code null} for any other id.
+	 */
+	private static @Nullable UUID uuid(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 }

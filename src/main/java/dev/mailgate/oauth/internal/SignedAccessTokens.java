@@ -63,12 +63,13 @@ class SignedAccessTokens {
 	}
 
 	/**
-	 * Whether the value has the shape of a Mailgate access token of either kind, random
-	 * or signed (prefix, length, alphabet and checksum): a cheap check that needs no
-	 * database and no key.
+	 * Whether the value has the shape of a Mailgate access token of any kind: random, of
+	 * a grant ({@link GrantAccessTokens}) or signed (prefix, length, alphabet and
+	 * checksum): a cheap check that needs no database and no key.
 	 */
 	static boolean isWellFormedAccessToken(String value) {
 		return CredentialFormat.isWellFormed(value, CredentialFormat.ACCESS_TOKEN)
+				|| GrantAccessTokens.isWellFormed(value)
 				|| CredentialFormat.isWellFormed(value, CredentialFormat.ACCESS_TOKEN, BODY);
 	}
 

@@ -69,10 +69,10 @@ class AuthorizationCodeIntegrationTests extends OAuthTestSupport {
 		Map<String, Object> tokens = this.flows.exchange(app.app().clientId(), app.clientSecret(), code, REDIRECT_URI,
 				pkce);
 
-		// RFC 6749 §4.1.4, §5.1
-		assertThat(CredentialFormat.isWellFormed((String) tokens.get("access_token"), CredentialFormat.ACCESS_TOKEN))
-			.isTrue();
+		// RFC 6749 §4.1.4, §5.1; both tokens name the grant they belong to
 		assertThat(RefreshTokenFamily.isWellFormed((String) tokens.get("refresh_token"))).isTrue();
+		assertThat(GrantAccessTokens.grantOf((String) tokens.get("access_token")))
+			.isEqualTo(RefreshTokenFamily.read((String) tokens.get("refresh_token")).grant());
 		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + tokens.get("access_token")))
 			.hasStatusOk()
 			.bodyJson()

@@ -114,17 +114,17 @@ class AuthorizationInsertsIntegrationTests extends OAuthTestSupport {
 	 */
 	private static Object[] row(RegisteredApp app) {
 		Instant now = Instant.now();
-		Object[] values = new Object[26];
+		Object[] values = new Object[27];
 		values[0] = UUID.randomUUID().toString();
 		values[1] = app.app().id().value();
 		values[2] = app.app().clientId();
 		values[3] = "client_credentials";
 		values[4] = "contacts.read";
 		values[11] = CredentialFormat.sha256(UUID.randomUUID().toString());
-		values[12] = Timestamps.utc(now);
-		values[13] = Timestamps.utc(now.plusSeconds(900));
-		values[15] = "contacts.read";
-		values[25] = Timestamps.utc(now);
+		values[13] = Timestamps.utc(now);
+		values[14] = Timestamps.utc(now.plusSeconds(900));
+		values[16] = "contacts.read";
+		values[26] = Timestamps.utc(now);
 		return values;
 	}
 

@@ -153,7 +153,11 @@ class GrantRetentionIntegrationTests extends OAuthTestSupport {
 	private void age(String column, String token, Duration started, @Nullable Duration expired) {
 		StringBuilder sql = new StringBuilder("update oauth_authorizations set created_at = :started");
 		for (String kind : List.of("code", "access", "refresh", "id_token")) {
-			String hash = kind.equals("refresh") ? REFRESH_HASH : kind + "_hash";
+			String hash = switch (kind) {
+				case "refresh" -> REFRESH_HASH;
+				case "access" -> ACCESS_HASH;
+				default -> kind + "_hash";
+			};
 			sql.append(", %s_issued_at = case when %s is null then null else :started end".formatted(kind, hash));
 			if (expired != null || !kind.equals("refresh")) {
 				sql.append(", %s_expires_at = case when %s is null then null else :expired end".formatted(kind, hash));

@@ -37,6 +37,12 @@ abstract class OAuthTestSupport extends IntegrationTestSupport {
 	 */
 	static final String REFRESH_HASH = "coalesce(refresh_hash, named_refresh_hash)";
 
+	/**
+	 * The hash of a grant's current access token, in whichever column holds it: one that
+	 * names its grant has no index (V26), the others have.
+	 */
+	static final String ACCESS_HASH = "coalesce(access_hash, named_access_hash)";
+
 	@Autowired
 	Apps apps;
 
