@@ -83,6 +83,24 @@ class GrantAccessTokensIntegrationTests extends OAuthTestSupport {
 			.containsEntry("active", true);
 	}
 
+	/**
+	 * RFC 7009 §2.1: without a token_type_hint the server finds the token itself; a
+	 * revoked access token stops working (§2.2), and the grant's refresh token stays.
+	 */
+	@Test
+	void anAccessTokenNamingItsGrantIsRevokedWithoutAHint() {
+		RegisteredApp app = confidentialApp("contacts.read");
+		Map<String, Object> tokens = grant(app, "contacts.read");
+		String access = (String) tokens.get("access_token");
+		assertThat(me(access)).hasStatusOk();
+
+		assertThat(this.flows.post("/oauth2/revoke", app.app().clientId(), app.clientSecret(), "token", access))
+			.hasStatusOk();
+
+		assertThat(me(access)).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(refresh(app, (String) tokens.get("refresh_token"))).containsKey("access_token");
+	}
+
 	private MvcTestResult me(String accessToken) {
 		return this.mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + accessToken).exchange();
 	}
