@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * rotates it
  * @param refreshTokenAbsoluteTtl how long a grant lives however often it is refreshed
  * @param retiredKeyRetention how long a retired signing key stays in the JWKS
+ * @param keyRotation how old the JWT signing key and the token signing key may grow
+ * before {@link KeyRotation} replaces them; zero or less turns the schedule off
  * @param tokenCacheTtl how long the API caches a token look-up on one node
  * @param leakReporters the secret scanners allowed to report leaked credentials: key id
  * to public key (X.509 SubjectPublicKeyInfo, PEM or base64 DER, EC P-256 or RSA)
@@ -32,5 +34,5 @@ record OAuthProperties(@DefaultValue("60s") Duration codeTtl, @DefaultValue("30d
 		@DefaultValue("365d") Duration refreshTokenAbsoluteTtl, @DefaultValue("1h") Duration retiredKeyRetention,
 		@DefaultValue("60s") Duration tokenCacheTtl, @DefaultValue Map<String, String> leakReporters,
 		@DefaultValue("true") boolean compactTokenMetadata, @DefaultValue("1d") Duration expiredGrantRetention,
-		@DefaultValue("true") boolean signedClientCredentials) {
+		@DefaultValue("true") boolean signedClientCredentials, @DefaultValue("90d") Duration keyRotation) {
 }

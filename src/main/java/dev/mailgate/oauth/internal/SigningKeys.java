@@ -27,6 +27,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.mailgate.platform.Timestamps;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -94,6 +95,26 @@ class SigningKeys implements JWKSource<SecurityContext> {
 		this.jdbc.sql("update oauth_signing_keys set retired_at = ? where retired_at is null")
 			.param(Timestamps.utc(now))
 			.update();
+		String kid = create();
+		this.keys.invalidateAll();
+		return kid;
+	}
+
+	/**
+	 * Makes a new signing key if the current one was made before the given time, and
+	 * retires that one: the scheduled rotation ({@link KeyRotation}). Of nodes that ask
+	 * at once one rotates, since the others then find no unretired key that old.
+	 * @return the new key's id, or {@code null} when the signing key is younger
+	 */
+	@Transactional
+	@Nullable String rotateIfMadeBefore(Instant before) {
+		int retired = this.jdbc
+			.sql("update oauth_signing_keys set retired_at = ? where retired_at is null and created_at < ?")
+			.params(Timestamps.utc(this.clock.instant()), Timestamps.utc(before))
+			.update();
+		if (retired == 0) {
+			return null;
+		}
 		String kid = create();
 		this.keys.invalidateAll();
 		return kid;

@@ -126,6 +126,25 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 	}
 
 	/**
+	 * Makes a new key, as {@link #rotate} does, if the signing one was made before the
+	 * given time: the scheduled rotation ({@link KeyRotation}). Of nodes that ask at once
+	 * one rotates, since the others then find no unretired key that old.
+	 * @return the new key's id, or {@code null} when the signing key is younger
+	 */
+	synchronized @Nullable Integer rotateIfMadeBefore(Instant before) {
+		load();
+		int retired = this.jdbc
+			.sql("update oauth_token_keys set retired_at = ? where retired_at is null and created_at < ?")
+			.params(Timestamps.utc(this.clock.instant()), Timestamps.utc(before))
+			.update();
+		if (retired == 0) {
+			return null;
+		}
+		create(this.newestId + 1);
+		return load().lastEntry().getKey();
+	}
+
+	/**
 	 * Deletes the keys retired longer ago than the retention: they check nothing any
 	 * more. The signing key is never one of them, and new keys take ids above it, so no
 	 * id is used twice.

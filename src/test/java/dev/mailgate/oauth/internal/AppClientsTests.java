@@ -26,7 +26,7 @@ class AppClientsTests {
 
 	private final AppClients clients = new AppClients(mock(Apps.class),
 			new OAuthProperties(Duration.ofSeconds(60), Duration.ofDays(30), Duration.ofDays(365), Duration.ofHours(1),
-					Duration.ofSeconds(60), Map.of(), true, Duration.ofDays(1), true));
+					Duration.ofSeconds(60), Map.of(), true, Duration.ofDays(1), true, Duration.ofDays(90)));
 
 	private final AppId id = AppId.random();
 

@@ -154,7 +154,7 @@ class NothingStoredInClearIntegrationTests extends OAuthTestSupport {
 		return new OAuthProperties(properties.codeTtl(), properties.refreshTokenIdleTtl(),
 				properties.refreshTokenAbsoluteTtl(), properties.retiredKeyRetention(), properties.tokenCacheTtl(),
 				properties.leakReporters(), false, properties.expiredGrantRetention(),
-				properties.signedClientCredentials());
+				properties.signedClientCredentials(), properties.keyRotation());
 	}
 
 	private List<byte[]> tokenMetadataOf(RegisteredApp app) {

@@ -24,8 +24,8 @@ class TokenMacKeysTests {
 	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T03:00:00Z"));
 
 	private final OAuthProperties properties = new OAuthProperties(Duration.ofSeconds(60), Duration.ofDays(30),
-			Duration.ofDays(365), Duration.ofHours(1), Duration.ofSeconds(60), Map.of(), true, Duration.ofDays(1),
-			true);
+			Duration.ofDays(365), Duration.ofHours(1), Duration.ofSeconds(60), Map.of(), true, Duration.ofDays(1), true,
+			Duration.ofDays(90));
 
 	TokenMacKeysTests() {
 		this.jdbc.sql("""
