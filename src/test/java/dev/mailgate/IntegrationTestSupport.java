@@ -17,9 +17,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * The one Spring context the integration tests share: the whole application on a real
@@ -98,6 +101,21 @@ public abstract class IntegrationTestSupport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A session of the bootstrap administrator, a platform administrator, signed in
+	 * through the sign-in form.
+	 */
+	protected MockHttpSession signInAsAdministrator() {
+		return (MockHttpSession) this.mvc.post()
+			.uri("/login")
+			.with(csrf())
+			.param("email", ADMIN_EMAIL)
+			.param("password", ADMIN_PASSWORD)
+			.exchange()
+			.getRequest()
+			.getSession();
 	}
 
 	protected static String uniqueEmail() {

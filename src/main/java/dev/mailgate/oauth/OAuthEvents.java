@@ -73,4 +73,17 @@ public final class OAuthEvents {
 			@Nullable String userAgent, Instant at) {
 	}
 
+	/**
+	 * The keys that sign JWTs and client_credentials tokens were replaced; the retired
+	 * ones still check what they signed. No key material, only the new keys' ids.
+	 *
+	 * @param by the platform administrator who rotated them, or {@code null} for the
+	 * scheduled rotation of keys older than {@code mailgate.oauth.key-rotation}
+	 * @param signingKey the new JWT signing key's {@code kid}, if that key was rotated
+	 * @param tokenKey the new client_credentials token key's id, if that key was rotated
+	 */
+	public record SigningKeysRotated(@Nullable String by, @Nullable String signingKey, @Nullable Integer tokenKey,
+			Instant at) {
+	}
+
 }

@@ -32,6 +32,8 @@ public enum AuditKind {
 
 	SECRET_RETIRED_USED("secret.retired_used", AuditCategory.SECRETS, "Retired secret presented", AuditOutcome.REFUSED),
 
+	SIGNING_KEYS_ROTATED("signing_keys.rotated", AuditCategory.SECRETS, "Signing keys rotated", AuditOutcome.SUCCESS),
+
 	CONSENT_GRANTED("consent.granted", AuditCategory.ACCESS, "Access granted to an app", AuditOutcome.SUCCESS),
 
 	GRANT_REVOKED("grant.revoked", AuditCategory.ACCESS, "Access revoked", AuditOutcome.SUCCESS),

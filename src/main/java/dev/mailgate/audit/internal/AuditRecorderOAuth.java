@@ -1,5 +1,8 @@
 package dev.mailgate.audit.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.mailgate.accounts.WorkspaceId;
 import dev.mailgate.oauth.OAuthEvents;
 
@@ -9,9 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Records what happens at the authorization server, once it is committed: consents and
  * revoked grants (in the workspace of the person whose grant it is), tokens an app
- * revoked, refresh tokens presented twice, and failed client authentications (in the
- * app's workspace; an unknown client id belongs to none). Issued tokens are counted by
- * {@link AuditRecorderTallies}.
+ * revoked, refresh tokens presented twice, rotated signing keys (a platform event), and
+ * failed client authentications (in the app's workspace; an unknown client id belongs to
+ * none). Issued tokens are counted by {@link AuditRecorderTallies}.
  */
 @Component
 class AuditRecorderOAuth {
@@ -67,6 +70,28 @@ class AuditRecorderOAuth {
 					.withOrigin(this.context.ip(null), this.context.userAgent(null))
 					.withDetail("%s revoked one of its tokens at the revocation endpoint (RFC 7009)"
 						.formatted(this.context.appLabel(event.app(), event.clientId()))));
+	}
+
+	/**
+	 * A platform event (no workspace): by an administrator, or by the schedule.
+	 */
+	@EventListener
+	void on(OAuthEvents.SigningKeysRotated event) {
+		AuditKind kind = AuditKind.SIGNING_KEYS_ROTATED;
+		List<String> rotated = new ArrayList<>();
+		if (event.signingKey() != null) {
+			rotated.add("the JWT signing key (key %s signs now)".formatted(event.signingKey()));
+		}
+		if (event.tokenKey() != null) {
+			rotated.add("the client_credentials token key (key %d signs now)".formatted(event.tokenKey()));
+		}
+		this.recorder.record(kind,
+				() -> AuditEntry.of(kind, event.at())
+					.withActor((event.by() != null) ? this.context.actor(event.by()) : AuditEntry.SYSTEM)
+					.withOrigin(this.context.ip(null), this.context.userAgent(null))
+					.withDetail("%s %s; the retired keys check what they signed until their retention ends".formatted(
+							(event.by() != null) ? "Rotated by hand:" : "Rotated on schedule:",
+							String.join(" and ", rotated))));
 	}
 
 	@EventListener

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,16 +14,13 @@ final class PageTimes {
 
 	static final PageTimes UTC = new PageTimes();
 
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
-
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
 	private PageTimes() {
 	}
 
 	public String minute(@Nullable Instant at) {
-		return (at != null) ? MINUTE.format(at) : "";
+		return (at != null) ? Timestamps.minute(at) : "";
 	}
 
 	public String day(@Nullable Instant at) {

@@ -1,9 +1,6 @@
 package dev.mailgate.integrations.internal;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import dev.mailgate.accounts.WorkspaceMember;
 import dev.mailgate.integrations.ConnectionId;
 import dev.mailgate.platform.ErrorDetail;
+import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -22,9 +20,6 @@ import org.springframework.web.server.ResponseStatusException;
  * not found, as one that never existed.
  */
 final class CapableConnections {
-
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-		.withZone(ZoneOffset.UTC);
 
 	private CapableConnections() {
 	}
@@ -43,7 +38,7 @@ final class CapableConnections {
 	 * How the pages show a time ({@code 2026-11-28 21:40 UTC}).
 	 */
 	static String minute(@Nullable Instant at) {
-		return (at != null) ? MINUTE.format(at) : "";
+		return (at != null) ? Timestamps.minute(at) : "";
 	}
 
 	static final class Times {

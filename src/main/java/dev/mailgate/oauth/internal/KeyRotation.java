@@ -3,10 +3,14 @@ package dev.mailgate.oauth.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import dev.mailgate.oauth.OAuthEvents;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +20,9 @@ import org.springframework.stereotype.Component;
  * {@code mailgate.oauth.key-rotation} (90 days), so that a key leaked without anyone
  * knowing stops signing on its own. A retired key still checks the tokens it signed for
  * {@code mailgate.oauth.retired-key-retention}, as after a rotation by hand
- * ({@code POST /actuator/signingkeys}), so no app notices. Every node checks every hour;
- * one of them rotates.
+ * ({@code POST /actuator/signingkeys}, or the administrators' page at
+ * {@code /admin/signing-keys}), so no app notices. Every node checks every hour; one of
+ * them rotates. Each rotation goes to the audit log.
  */
 @Component
 class KeyRotation {
@@ -32,11 +37,54 @@ class KeyRotation {
 
 	private final Clock clock;
 
-	KeyRotation(SigningKeys signingKeys, TokenMacKeys tokenKeys, OAuthProperties properties, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	KeyRotation(SigningKeys signingKeys, TokenMacKeys tokenKeys, OAuthProperties properties, Clock clock,
+			ApplicationEventPublisher events) {
 		this.signingKeys = signingKeys;
 		this.tokenKeys = tokenKeys;
 		this.maximumAge = properties.keyRotation();
 		this.clock = clock;
+		this.events = events;
+	}
+
+	/**
+	 * Rotates both keys now, as a platform administrator asked.
+	 * @param by who asked
+	 */
+	OAuthEvents.SigningKeysRotated rotateNow(String by) {
+		String kid = this.signingKeys.rotate();
+		int tokenKey = this.tokenKeys.rotate();
+		log.info("Rotated the JWT signing key and the client_credentials token key by hand: key %s and key %d sign now"
+			.formatted(kid, tokenKey));
+		return announce(by, kid, tokenKey);
+	}
+
+	/**
+	 * What the administrators' page shows: each key still in use, and when the signing
+	 * ones are due.
+	 */
+	Overview overview() {
+		List<KeyAge> signing = this.signingKeys.ages();
+		List<KeyAge> token = this.tokenKeys.ages();
+		return new Overview(signing, token, due(signing), due(token), this.maximumAge);
+	}
+
+	private @Nullable Instant due(List<KeyAge> keys) {
+		boolean scheduled = !this.maximumAge.isZero() && !this.maximumAge.isNegative();
+		return keys.stream()
+			.filter((key) -> key.retiredAt() == null && scheduled)
+			.map((key) -> key.createdAt().plus(this.maximumAge))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private OAuthEvents.SigningKeysRotated announce(@Nullable String by, @Nullable String kid,
+			@Nullable Integer tokenKey) {
+		OAuthEvents.SigningKeysRotated rotated = new OAuthEvents.SigningKeysRotated(by, kid, tokenKey,
+				this.clock.instant());
+		this.events.publishEvent(rotated);
+		return rotated;
 	}
 
 	/**
@@ -61,7 +109,27 @@ class KeyRotation {
 			log.info("Rotated the client_credentials token key, older than %d days: key %d signs now"
 				.formatted(this.maximumAge.toDays(), tokenKey));
 		}
-		return kid != null || tokenKey != null;
+		if (kid == null && tokenKey == null) {
+			return false;
+		}
+		announce(null, kid, tokenKey);
+		return true;
+	}
+
+	/**
+	 * A key's id ({@code kid} of a JWT signing key, the number of a token key), and when
+	 * it was made and retired ({@code null} for the one that signs).
+	 */
+	record KeyAge(String id, Instant createdAt, @Nullable Instant retiredAt) {
+	}
+
+	/**
+	 * @param signingDue when the JWT signing key is due for the scheduled rotation
+	 * ({@code null} when the schedule is off or no key was made yet)
+	 * @param tokenDue the same for the client_credentials token key
+	 */
+	record Overview(List<KeyAge> signingKeys, List<KeyAge> tokenKeys, @Nullable Instant signingDue,
+			@Nullable Instant tokenDue, Duration maximumAge) {
 	}
 
 }

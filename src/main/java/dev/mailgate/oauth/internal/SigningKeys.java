@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -118,6 +119,19 @@ class SigningKeys implements JWKSource<SecurityContext> {
 		String kid = create();
 		this.keys.invalidateAll();
 		return kid;
+	}
+
+	/**
+	 * The keys in the JWKS, the signing one first, with when each was made and retired.
+	 */
+	List<KeyRotation.KeyAge> ages() {
+		return this.jdbc.sql("""
+				select kid, created_at, retired_at from oauth_signing_keys
+				where retired_at is null or retired_at > ? order by retired_at desc nulls first, created_at desc""")
+			.param(Timestamps.utc(this.clock.instant().minus(this.retention)))
+			.query((rs, row) -> new KeyRotation.KeyAge(rs.getString(1),
+					Objects.requireNonNull(Timestamps.instant(rs, 2)), Timestamps.instant(rs, 3)))
+			.list();
 	}
 
 	private synchronized String create() {

@@ -3,9 +3,13 @@ package dev.mailgate.oauth.internal;
 import java.util.List;
 import java.util.Map;
 
+import dev.mailgate.oauth.OAuthEvents;
+
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +26,12 @@ class SigningKeysEndpoint {
 
 	private final TokenMacKeys tokenKeys;
 
-	SigningKeysEndpoint(SigningKeys keys, TokenMacKeys tokenKeys) {
+	private final KeyRotation rotation;
+
+	SigningKeysEndpoint(SigningKeys keys, TokenMacKeys tokenKeys, KeyRotation rotation) {
 		this.keys = keys;
 		this.tokenKeys = tokenKeys;
+		this.rotation = rotation;
 	}
 
 	@ReadOperation
@@ -35,10 +42,14 @@ class SigningKeysEndpoint {
 
 	@WriteOperation
 	Map<String, Object> rotate() {
-		String kid = this.keys.rotate();
-		int tokenKey = this.tokenKeys.rotate();
-		return Map.of("signing", kid, "published", this.keys.published().stream().map((key) -> key.getKeyID()).toList(),
-				"token_key", tokenKey);
+		// only platform administrators reach it (WebSecurityDefaults' actuator chain);
+		// the
+		// operation takes no parameter, since one would make it expect a JSON body
+		Authentication administrator = SecurityContextHolder.getContext().getAuthentication();
+		OAuthEvents.SigningKeysRotated rotated = this.rotation
+			.rotateNow((administrator != null) ? administrator.getName() : "an administrator");
+		return Map.of("signing", rotated.signingKey(), "published",
+				this.keys.published().stream().map((key) -> key.getKeyID()).toList(), "token_key", rotated.tokenKey());
 	}
 
 }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
@@ -142,6 +144,20 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 		}
 		create(this.newestId + 1);
 		return load().lastEntry().getKey();
+	}
+
+	/**
+	 * The keys that still check tokens, the signing one (the newest) first, with when
+	 * each was made and retired.
+	 */
+	List<KeyRotation.KeyAge> ages() {
+		return this.jdbc.sql("""
+				select id, created_at, retired_at from oauth_token_keys
+				where retired_at is null or retired_at > ? order by id desc""")
+			.param(Timestamps.utc(this.clock.instant().minus(this.retention)))
+			.query((rs, row) -> new KeyRotation.KeyAge(String.valueOf(rs.getInt(1)),
+					Objects.requireNonNull(Timestamps.instant(rs, 2)), Timestamps.instant(rs, 3)))
+			.list();
 	}
 
 	/**

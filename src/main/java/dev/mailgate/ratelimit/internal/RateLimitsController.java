@@ -1,7 +1,5 @@
 package dev.mailgate.ratelimit.internal;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.mailgate.apps.AppClient;
 import dev.mailgate.apps.Apps;
+import dev.mailgate.platform.PlatformAdministrators;
+import dev.mailgate.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,9 +32,6 @@ class RateLimitsController {
 
 	static final String PATH = "/admin/rate-limits";
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
-
 	private final AppLimits limits;
 
 	private final Policies policies;
@@ -50,14 +46,14 @@ class RateLimitsController {
 
 	@GetMapping
 	String showRateLimits(Authentication operator, Model model) {
-		requireAdministrator(operator);
+		PlatformAdministrators.require(operator, "set rate limits");
 		return page(AppLimitForm.empty(), Map.of(), model);
 	}
 
 	@PostMapping
 	String setAppLimits(Authentication operator, AppLimitForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		requireAdministrator(operator);
+		PlatformAdministrators.require(operator, "set rate limits");
 		AppLimitForm.Checked checked = form.check();
 		Map<String, String> errors = new LinkedHashMap<>(checked.errors());
 		String clientId = (form.clientId() != null) ? form.clientId().strip() : "";
@@ -75,7 +71,7 @@ class RateLimitsController {
 
 	@PostMapping("/clear")
 	String clearAppLimits(Authentication operator, @RequestParam String clientId, RedirectAttributes redirect) {
-		requireAdministrator(operator);
+		PlatformAdministrators.require(operator, "set rate limits");
 		if (this.limits.clear(clientId, operator.getName())) {
 			redirect.addFlashAttribute("notice", "%s is back on the default rate limits.".formatted(clientId));
 		}
@@ -102,7 +98,7 @@ class RateLimitsController {
 	private OverrideRow row(AppLimit limit) {
 		String name = this.apps.byClientId(limit.clientId()).map(AppClient::name).orElse("(deleted app)");
 		return new OverrideRow(limit.clientId(), name, describe(limit.tokenEndpoint()), describe(limit.api()),
-				WHEN.format(limit.updatedAt()), limit.updatedBy());
+				Timestamps.minute(limit.updatedAt()), limit.updatedBy());
 	}
 
 	static String describe(@Nullable Budget budget) {
@@ -120,15 +116,6 @@ class RateLimitsController {
 			return (seconds == 60) ? "minute" : (seconds / 60) + " minutes";
 		}
 		return (seconds == 1) ? "second" : seconds + " seconds";
-	}
-
-	private static void requireAdministrator(Authentication operator) {
-		boolean administrator = operator.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
-		if (!administrator) {
-			throw new AccessDeniedException("Only platform administrators set rate limits");
-		}
 	}
 
 	record DefaultRow(String what, String budget, String policy) {

@@ -36,14 +36,7 @@ class AuditRecorderIntegrationsIntegrationTests extends AuditTestSupport {
 	@Test
 	void addingAProviderOnTheOperatorsPageIsAPlatformEventWithWhoAndFromWhere() {
 		String registrationId = "audit-" + UUID.randomUUID().toString().substring(0, 8);
-		MockHttpSession operator = (MockHttpSession) this.mvc.post()
-			.uri("/login")
-			.with(csrf())
-			.param("email", ADMIN_EMAIL)
-			.param("password", ADMIN_PASSWORD)
-			.exchange()
-			.getRequest()
-			.getSession();
+		MockHttpSession operator = signInAsAdministrator();
 
 		assertThat(this.mvc.post()
 			.uri("/admin/integrations")

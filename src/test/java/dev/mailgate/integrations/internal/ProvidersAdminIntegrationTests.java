@@ -64,14 +64,7 @@ class ProvidersAdminIntegrationTests extends IntegrationTestSupport {
 
 	@BeforeEach
 	void signInAsOperator() {
-		this.operator = (MockHttpSession) this.mvc.post()
-			.uri("/login")
-			.with(csrf())
-			.param("email", ADMIN_EMAIL)
-			.param("password", ADMIN_PASSWORD)
-			.exchange()
-			.getRequest()
-			.getSession();
+		this.operator = signInAsAdministrator();
 	}
 
 	@Test

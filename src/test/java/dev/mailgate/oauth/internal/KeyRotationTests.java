@@ -2,10 +2,13 @@ package dev.mailgate.oauth.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.jwk.ECKey;
+import dev.mailgate.oauth.OAuthEvents;
 import dev.mailgate.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,8 @@ class KeyRotationTests {
 			"jdbc:h2:mem:rotation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
 
 	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T06:00:00Z"));
+
+	private final List<Object> events = new CopyOnWriteArrayList<>();
 
 	KeyRotationTests() {
 		this.jdbc.sql("""
@@ -54,6 +59,9 @@ class KeyRotationTests {
 		assertThat(node.tokenKeys.current().id()).isGreaterThan(tokenKey);
 		assertThat(node.tokenKeys.byId(tokenKey)).as("the retired token key still checks its tokens").isNotNull();
 		assertThat(node.rotation.rotateAgedKeys()).as("the new keys are young").isFalse();
+		assertThat(this.events).singleElement()
+			.isEqualTo(new OAuthEvents.SigningKeysRotated(null, node.signingKeys.current().getKeyID(),
+					node.tokenKeys.current().id(), this.clock.instant()));
 	}
 
 	@Test
@@ -107,7 +115,8 @@ class KeyRotationTests {
 			MovableClock clock = KeyRotationTests.this.clock;
 			this.signingKeys = new SigningKeys(jdbc, clock, properties);
 			this.tokenKeys = new TokenMacKeys(jdbc, new OtherEncryptionKey(), clock, properties);
-			this.rotation = new KeyRotation(this.signingKeys, this.tokenKeys, properties, clock);
+			this.rotation = new KeyRotation(this.signingKeys, this.tokenKeys, properties, clock,
+					KeyRotationTests.this.events::add);
 		}
 
 	}
