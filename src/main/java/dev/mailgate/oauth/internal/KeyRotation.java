@@ -100,20 +100,33 @@ class KeyRotation {
 		Instant madeBefore = this.clock.instant().minus(this.maximumAge);
 		String kid = this.signingKeys.rotateIfMadeBefore(madeBefore);
 		if (kid != null) {
-			log.info(
-					"Rotated the JWT signing key, older than %d days: key %s signs now, the retired one stays in the JWKS for its retention"
-						.formatted(this.maximumAge.toDays(), kid));
+			log.info("Rotated the JWT signing key, older than %s: key %s signs now, the retired one stays in the JWKS"
+				.formatted(describe(this.maximumAge), kid));
 		}
 		Integer tokenKey = this.tokenKeys.rotateIfMadeBefore(madeBefore);
 		if (tokenKey != null) {
-			log.info("Rotated the client_credentials token key, older than %d days: key %d signs now"
-				.formatted(this.maximumAge.toDays(), tokenKey));
+			log.info("Rotated the client_credentials token key, older than %s: key %d signs now"
+				.formatted(describe(this.maximumAge), tokenKey));
 		}
 		if (kid == null && tokenKey == null) {
 			return false;
 		}
 		announce(null, kid, tokenKey);
 		return true;
+	}
+
+	/**
+	 * A duration as people read it: {@code 90 days}, {@code an hour}, {@code 90 minutes}.
+	 */
+	static String describe(Duration duration) {
+		long minutes = duration.toMinutes();
+		if (minutes % 1440 == 0) {
+			return (minutes == 1440) ? "a day" : (minutes / 1440) + " days";
+		}
+		if (minutes % 60 == 0) {
+			return (minutes == 60) ? "an hour" : (minutes / 60) + " hours";
+		}
+		return (minutes == 1) ? "a minute" : minutes + " minutes";
 	}
 
 	/**

@@ -47,8 +47,8 @@ class SigningKeysController {
 		model.addAttribute("signingDue", when(overview.signingDue()));
 		model.addAttribute("tokenDue", when(overview.tokenDue()));
 		model.addAttribute("scheduled", overview.signingDue() != null || overview.tokenDue() != null);
-		model.addAttribute("maximumAgeDays", overview.maximumAge().toDays());
-		model.addAttribute("retention", describe(retention));
+		model.addAttribute("maximumAge", KeyRotation.describe(overview.maximumAge()));
+		model.addAttribute("retention", KeyRotation.describe(retention));
 		return "oauth/signing-keys";
 	}
 
@@ -72,17 +72,6 @@ class SigningKeysController {
 
 	private static @Nullable String when(@Nullable Instant instant) {
 		return (instant != null) ? Timestamps.minute(instant) : null;
-	}
-
-	private static String describe(Duration duration) {
-		long minutes = duration.toMinutes();
-		if (minutes % 1440 == 0) {
-			return (minutes == 1440) ? "a day" : (minutes / 1440) + " days";
-		}
-		if (minutes % 60 == 0) {
-			return (minutes == 60) ? "an hour" : (minutes / 60) + " hours";
-		}
-		return minutes + " minutes";
 	}
 
 	/**

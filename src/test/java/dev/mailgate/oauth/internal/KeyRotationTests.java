@@ -95,6 +95,15 @@ class KeyRotationTests {
 		assertThat(node.signingKeys.current().getKeyID()).isEqualTo(kid);
 	}
 
+	@Test
+	void durationsAreDescribedAsPeopleSayThem() {
+		assertThat(KeyRotation.describe(Duration.ofDays(90))).isEqualTo("90 days");
+		assertThat(KeyRotation.describe(Duration.ofDays(1))).isEqualTo("a day");
+		assertThat(KeyRotation.describe(Duration.ofHours(1))).isEqualTo("an hour");
+		assertThat(KeyRotation.describe(Duration.ofHours(12))).isEqualTo("12 hours");
+		assertThat(KeyRotation.describe(Duration.ofMinutes(90))).isEqualTo("90 minutes");
+	}
+
 	private int count(String table) {
 		return this.jdbc.sql("select count(*) from " + table).query(Integer.class).single();
 	}
