@@ -92,13 +92,8 @@ class SigningKeys implements JWKSource<SecurityContext> {
 	 */
 	@Transactional
 	String rotate() {
-		Instant now = this.clock.instant();
-		this.jdbc.sql("update oauth_signing_keys set retired_at = ? where retired_at is null")
-			.param(Timestamps.utc(now))
-			.update();
-		String kid = create();
-		this.keys.invalidateAll();
-		return kid;
+		retire(null);
+		return replace();
 	}
 
 	/**
@@ -109,13 +104,21 @@ class SigningKeys implements JWKSource<SecurityContext> {
 	 */
 	@Transactional
 	@Nullable String rotateIfMadeBefore(Instant before) {
-		int retired = this.jdbc
-			.sql("update oauth_signing_keys set retired_at = ? where retired_at is null and created_at < ?")
-			.params(Timestamps.utc(this.clock.instant()), Timestamps.utc(before))
-			.update();
-		if (retired == 0) {
-			return null;
-		}
+		return (retire(before) > 0) ? replace() : null;
+	}
+
+	/**
+	 * Retires the signing key, or only one made before the given time.
+	 * @return how many keys were retired
+	 */
+	private int retire(@Nullable Instant madeBefore) {
+		String sql = "update oauth_signing_keys set retired_at = ? where retired_at is null";
+		return (madeBefore != null) ? this.jdbc.sql(sql + " and created_at < ?")
+			.params(Timestamps.utc(this.clock.instant()), Timestamps.utc(madeBefore))
+			.update() : this.jdbc.sql(sql).param(Timestamps.utc(this.clock.instant())).update();
+	}
+
+	private String replace() {
 		String kid = create();
 		this.keys.invalidateAll();
 		return kid;

@@ -119,12 +119,8 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 	 * @return the new key's id
 	 */
 	synchronized int rotate() {
-		load();
-		this.jdbc.sql("update oauth_token_keys set retired_at = ? where retired_at is null")
-			.param(Timestamps.utc(this.clock.instant()))
-			.update();
-		create(this.newestId + 1);
-		return load().lastEntry().getKey();
+		retire(null);
+		return replace();
 	}
 
 	/**
@@ -134,14 +130,22 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 	 * @return the new key's id, or {@code null} when the signing key is younger
 	 */
 	synchronized @Nullable Integer rotateIfMadeBefore(Instant before) {
+		return (retire(before) > 0) ? replace() : null;
+	}
+
+	/**
+	 * Retires the signing key, or only one made before the given time.
+	 * @return how many keys were retired
+	 */
+	private int retire(@Nullable Instant madeBefore) {
 		load();
-		int retired = this.jdbc
-			.sql("update oauth_token_keys set retired_at = ? where retired_at is null and created_at < ?")
-			.params(Timestamps.utc(this.clock.instant()), Timestamps.utc(before))
-			.update();
-		if (retired == 0) {
-			return null;
-		}
+		String sql = "update oauth_token_keys set retired_at = ? where retired_at is null";
+		return (madeBefore != null) ? this.jdbc.sql(sql + " and created_at < ?")
+			.params(Timestamps.utc(this.clock.instant()), Timestamps.utc(madeBefore))
+			.update() : this.jdbc.sql(sql).param(Timestamps.utc(this.clock.instant())).update();
+	}
+
+	private int replace() {
 		create(this.newestId + 1);
 		return load().lastEntry().getKey();
 	}
