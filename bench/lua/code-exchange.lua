@@ -2,6 +2,7 @@
 -- are single-use); a thread stops when its codes run out. Environment: BENCH_CODES (the
 -- directory authorize.lua wrote), BENCH_BASIC (base64 client_id:client_secret),
 -- BENCH_REDIRECT_URI, BENCH_VERIFIER (the PKCE code_verifier of every prepared code).
+-- Answers that are not 2xx are counted by status, so that the report says which they were.
 threads = {}
 function setup(thread)
   threads[#threads + 1] = thread
@@ -31,6 +32,10 @@ function request()
   end
   next_code = next_code + 1
   return wrk.format("POST", nil, headers, form .. code)
+end
+
+function response(status)
+  count_status(status)
 end
 
 dofile("bench/lua/report.lua")
