@@ -2,6 +2,7 @@ package dev.mailgate.platform.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,17 +20,26 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The application context Mailgate serves from: Spring Boot's servlet web server context,
- * with a bean factory that remembers look-ups by <em>generic</em> type once the
- * configuration is frozen, as Spring's own factory already does for look-ups by class.
+ * with a bean factory that remembers its look-ups by type for longer than Spring's own.
  * <p>
- * Why: for each of Mailgate's security filter chains, Spring Security asks the bean
- * factory for {@code Customizer<…>} beans of each of 31 configurer types
- * ({@code HttpSecurityConfiguration.applyTopLevelCustomizers}). A look-up by generic type
- * is not cached by Spring and tests every bean definition, so those 279 identical scans
- * were about a fifth of the start-up (docs/benchmarks.md, "Launch to healthy"). The cache
- * follows Spring's rule for its by-class cache: only when the configuration is frozen and
- * eager initialization is allowed (so factory beans have told their types), and it is
- * emptied whenever the set of beans can change.
+ * Why: a look-up that misses the cache tests every one of the 800 bean definitions, and
+ * the start made about a thousand of them.
+ * <ul>
+ * <li>For each of Mailgate's security filter chains, Spring Security asks for
+ * {@code Customizer<…>} beans of each of 31 configurer types
+ * ({@code HttpSecurityConfiguration.applyTopLevelCustomizers}). Spring does not cache a
+ * look-up by <em>generic</em> type at all: those 279 identical scans were about a fifth
+ * of the start-up (docs/benchmarks.md, "Launch to healthy").</li>
+ * <li>Spring caches a look-up by class, but forgets it for every type a singleton is an
+ * instance of each time one is created, so that a bean whose type was not known before it
+ * existed is found next time. Yet the bean usually created next is the one just looked
+ * up: every dependency's type was scanned again for its next user (docs/benchmarks.md,
+ * "The bean factory's look-ups by type").</li>
+ * </ul>
+ * This factory keeps both kinds of answer once the configuration is frozen and eager
+ * initialization is allowed (Spring's own rule for its cache). A new singleton makes it
+ * forget only the answers the singleton changes: those for a type it is an instance of
+ * that do not name it yet. Every other change to the set of beans empties the cache.
  * <p>
  * Registered in {@code META-INF/spring.factories} ahead of Spring Boot's own factory, so
  * tests that start the real server run in the same context as production.
@@ -42,81 +52,134 @@ public final class MailgateContextFactory implements ApplicationContextFactory {
 		if (webApplicationType != WebApplicationType.SERVLET || AotDetector.useGeneratedArtifacts()) {
 			return null; // Spring Boot's own factories decide
 		}
-		return new AnnotationConfigServletWebServerApplicationContext(new GenericLookupCachingBeanFactory());
+		return new AnnotationConfigServletWebServerApplicationContext(new LookupCachingBeanFactory());
 	}
 
 	/**
-	 * Spring's bean factory, caching
-	 * {@link #getBeanNamesForType(ResolvableType, boolean, boolean)} for generic types.
+	 * Spring's bean factory, caching {@code getBeanNamesForType} by class and by generic
+	 * type until a change to the beans can change the answer.
 	 */
-	static final class GenericLookupCachingBeanFactory extends DefaultListableBeanFactory {
+	static final class LookupCachingBeanFactory extends DefaultListableBeanFactory {
 
-		private final Map<ResolvableType, String[]> allBeanNamesByGenericType = new ConcurrentHashMap<>();
+		/** Answers by {@link Class} or by {@link ResolvableType} with generics. */
+		private final Map<Object, String[]> allBeanNamesByType = new ConcurrentHashMap<>();
 
-		private final Map<ResolvableType, String[]> singletonBeanNamesByGenericType = new ConcurrentHashMap<>();
+		private final Map<Object, String[]> singletonBeanNamesByType = new ConcurrentHashMap<>();
 
 		@Override
 		public String[] getBeanNamesForType(ResolvableType type, boolean includeNonSingletons, boolean allowEagerInit) {
 			Class<?> resolved = type.resolve();
-			if (resolved == null || !type.hasGenerics() || !allowEagerInit || !isConfigurationFrozen()
-					|| !ClassUtils.isCacheSafe(resolved, getBeanClassLoader())) {
+			if (resolved == null || !type.hasGenerics()) {
 				return super.getBeanNamesForType(type, includeNonSingletons, allowEagerInit);
 			}
-			Map<ResolvableType, String[]> cache = includeNonSingletons ? this.allBeanNamesByGenericType
-					: this.singletonBeanNamesByGenericType;
+			if (!cacheable(resolved, allowEagerInit)) {
+				return super.getBeanNamesForType(type, includeNonSingletons, allowEagerInit);
+			}
+			return cached(type, includeNonSingletons,
+					() -> super.getBeanNamesForType(type, includeNonSingletons, true));
+		}
+
+		@Override
+		public String[] getBeanNamesForType(@Nullable Class<?> type, boolean includeNonSingletons,
+				boolean allowEagerInit) {
+			if (type == null || !cacheable(type, allowEagerInit)) {
+				return super.getBeanNamesForType(type, includeNonSingletons, allowEagerInit);
+			}
+			return cached(type, includeNonSingletons,
+					() -> super.getBeanNamesForType(type, includeNonSingletons, true));
+		}
+
+		private boolean cacheable(Class<?> type, boolean allowEagerInit) {
+			return allowEagerInit && isConfigurationFrozen() && ClassUtils.isCacheSafe(type, getBeanClassLoader());
+		}
+
+		private String[] cached(Object type, boolean includeNonSingletons, Supplier<String[]> lookUp) {
+			Map<Object, String[]> cache = includeNonSingletons ? this.allBeanNamesByType
+					: this.singletonBeanNamesByType;
 			String[] names = cache.get(type);
 			if (names == null) {
-				names = super.getBeanNamesForType(type, includeNonSingletons, true);
+				names = lookUp.get();
 				cache.put(type, names);
 			}
 			return names.clone();
 		}
 
 		@Override
+		protected void addSingleton(String beanName, Object singletonObject) {
+			super.addSingleton(beanName, singletonObject);
+			forgetAnswersChangedBy(beanName, singletonObject, this.allBeanNamesByType);
+			forgetAnswersChangedBy(beanName, singletonObject, this.singletonBeanNamesByType);
+		}
+
+		/**
+		 * A singleton can only add itself to an answer: it is one more match for a type
+		 * it is an instance of, where its definition did not tell that type before it
+		 * existed. An answer that names it already (or its factory, {@code &name}) stays
+		 * right.
+		 */
+		private static void forgetAnswersChangedBy(String beanName, Object singleton, Map<Object, String[]> cache) {
+			String factoryName = FACTORY_BEAN_PREFIX + beanName;
+			cache.entrySet().removeIf((answer) -> {
+				Class<?> type = (answer.getKey() instanceof ResolvableType generic) ? generic.toClass()
+						: (Class<?>) answer.getKey();
+				return type.isInstance(singleton) && !names(answer.getValue(), beanName, factoryName);
+			});
+		}
+
+		private static boolean names(String[] names, String beanName, String factoryName) {
+			for (String name : names) {
+				if (name.equals(beanName) || name.equals(factoryName)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		@Override
 		public void registerBeanDefinition(String beanName, BeanDefinition beanDefinition) {
 			super.registerBeanDefinition(beanName, beanDefinition);
-			forgetGenericLookups();
+			forgetLookUps();
 		}
 
 		@Override
 		protected void resetBeanDefinition(String beanName) {
 			super.resetBeanDefinition(beanName);
-			forgetGenericLookups();
+			forgetLookUps();
 		}
 
 		@Override
 		public void registerSingleton(String beanName, Object singletonObject) {
 			super.registerSingleton(beanName, singletonObject);
-			forgetGenericLookups();
+			forgetLookUps();
 		}
 
 		@Override
 		public void destroySingleton(String beanName) {
 			super.destroySingleton(beanName);
-			forgetGenericLookups();
+			forgetLookUps();
 		}
 
 		@Override
 		public void destroySingletons() {
 			super.destroySingletons();
-			forgetGenericLookups();
+			forgetLookUps();
 		}
 
 		@Override
 		public void clearMetadataCache() {
 			super.clearMetadataCache();
-			forgetGenericLookups();
+			forgetLookUps();
 		}
 
 		/**
-		 * Called wherever the set of beans can change: where Spring's factory empties its
-		 * by-class cache, and where it registers a singleton. Removing a definition and
-		 * freezing the configuration pass through {@link #resetBeanDefinition} and
-		 * {@link #clearMetadataCache}.
+		 * Called wherever the set of beans can change other than by creating a singleton:
+		 * where Spring's factory empties its by-class cache, and where a singleton is
+		 * registered by hand. Removing a definition and freezing the configuration pass
+		 * through {@link #resetBeanDefinition} and {@link #clearMetadataCache}.
 		 */
-		private void forgetGenericLookups() {
-			this.allBeanNamesByGenericType.clear();
-			this.singletonBeanNamesByGenericType.clear();
+		private void forgetLookUps() {
+			this.allBeanNamesByType.clear();
+			this.singletonBeanNamesByType.clear();
 		}
 
 	}

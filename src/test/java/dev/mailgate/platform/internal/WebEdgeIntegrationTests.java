@@ -249,11 +249,11 @@ class WebEdgeIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void runsInTheContextWhoseBeanFactoryRemembersGenericLookUps() {
+	void runsInTheContextWhoseBeanFactoryRemembersLookUps() {
 		// META-INF/spring.factories puts MailgateContextFactory ahead of Spring Boot's
 		// own
 		assertThat(((ConfigurableApplicationContext) this.context).getBeanFactory())
-			.isInstanceOf(MailgateContextFactory.GenericLookupCachingBeanFactory.class);
+			.isInstanceOf(MailgateContextFactory.LookupCachingBeanFactory.class);
 	}
 
 	@Test
