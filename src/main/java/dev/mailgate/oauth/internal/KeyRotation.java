@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import dev.mailgate.oauth.OAuthEvents;
 import org.apache.commons.logging.Log;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Replaces the JWT signing key ({@link SigningKeys}) and the key that signs
@@ -23,6 +25,12 @@ import org.springframework.stereotype.Component;
  * ({@code POST /actuator/signingkeys}, or the administrators' page at
  * {@code /admin/signing-keys}), so no app notices. Every node checks every hour; one of
  * them rotates. Each rotation goes to the audit log.
+ * <p>
+ * Both keys are replaced in one transaction, the signing key's row first. Of nodes that
+ * check at the same instant, the first to retire that row holds it until both new keys
+ * are in; the others wait for it, then find neither key old, so one node rotates both and
+ * the audit log has one entry ({@code KeyRotationTests} on PostgreSQL). A node stopped
+ * half-way leaves both keys as they were.
  */
 @Component
 class KeyRotation {
@@ -39,13 +47,16 @@ class KeyRotation {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionOperations transactions;
+
 	KeyRotation(SigningKeys signingKeys, TokenMacKeys tokenKeys, OAuthProperties properties, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, TransactionOperations transactions) {
 		this.signingKeys = signingKeys;
 		this.tokenKeys = tokenKeys;
 		this.maximumAge = properties.keyRotation();
 		this.clock = clock;
 		this.events = events;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -53,12 +64,12 @@ class KeyRotation {
 	 * @param by who asked
 	 */
 	OAuthEvents.SigningKeysRotated rotateNow(String by) {
-		String kid = this.signingKeys.rotate();
-		int tokenKey = this.tokenKeys.rotate();
+		NewKeys rotated = Objects.requireNonNull(this.transactions
+			.execute((transaction) -> new NewKeys(this.signingKeys.rotate(), this.tokenKeys.rotate())));
 		// the new keys' ids go to the audit log with who asked; the log says only that it
 		// happened
 		log.info("Rotated the JWT signing key and the client_credentials token key by hand");
-		return announce(by, kid, tokenKey);
+		return announce(by, rotated.kid(), rotated.tokenKey());
 	}
 
 	/**
@@ -105,19 +116,24 @@ class KeyRotation {
 			return false;
 		}
 		Instant madeBefore = this.clock.instant().minus(this.maximumAge);
-		String kid = this.signingKeys.rotateIfMadeBefore(madeBefore);
-		if (kid != null) {
+		NewKeys rotated = Objects.requireNonNull(
+				this.transactions.execute((transaction) -> new NewKeys(this.signingKeys.rotateIfMadeBefore(madeBefore),
+						this.tokenKeys.rotateIfMadeBefore(madeBefore))));
+		if (rotated.kid() != null) {
 			log.info("Rotated the JWT signing key, older than " + describe(this.maximumAge));
 		}
-		Integer tokenKey = this.tokenKeys.rotateIfMadeBefore(madeBefore);
-		if (tokenKey != null) {
+		if (rotated.tokenKey() != null) {
 			log.info("Rotated the client_credentials token key, older than " + describe(this.maximumAge));
 		}
-		if (kid == null && tokenKey == null) {
+		if (rotated.kid() == null && rotated.tokenKey() == null) {
 			return false;
 		}
-		announce(null, kid, tokenKey);
+		announce(null, rotated.kid(), rotated.tokenKey());
 		return true;
+	}
+
+	/** The keys one rotation made ({@code null} where that key was young). */
+	private record NewKeys(@Nullable String kid, @Nullable Integer tokenKey) {
 	}
 
 	/**

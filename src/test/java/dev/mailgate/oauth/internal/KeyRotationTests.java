@@ -2,29 +2,45 @@ package dev.mailgate.oauth.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
 
 import com.nimbusds.jose.jwk.ECKey;
 import dev.mailgate.oauth.OAuthEvents;
 import dev.mailgate.support.MovableClock;
+import dev.mailgate.support.RequiresPostgres;
+import dev.mailgate.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scheduled rotation of the JWT signing key and the client_credentials token key, on
- * an embedded database of the test's own that two nodes share.
+ * an embedded database of the test's own that two nodes share, and on PostgreSQL with six
+ * nodes checking at the same instant.
  */
 class KeyRotationTests {
 
-	private final JdbcClient jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(),
-			"jdbc:h2:mem:rotation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+	private final DataSource embedded = new SimpleDriverDataSource(new org.h2.Driver(),
+			"jdbc:h2:mem:rotation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+
+	private final JdbcClient jdbc = JdbcClient.create(this.embedded);
 
 	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T06:00:00Z"));
 
@@ -86,6 +102,48 @@ class KeyRotationTests {
 	}
 
 	@Test
+	@RequiresPostgres
+	void ofNodesCheckingAtTheSameInstantOnPostgresqlOneRotates() throws Exception {
+		try (TestDatabase database = TestDatabase.postgresql()) {
+			JdbcClient shared = database.jdbc();
+			List<Node> nodes = IntStream.range(0, 6)
+				.mapToObj((i) -> new Node(database.dataSource(), Duration.ofDays(90)))
+				.toList();
+			String kid = nodes.get(0).signingKeys.current().getKeyID();
+			int tokenKey = nodes.get(0).tokenKeys.current().id();
+			this.clock.advance(Duration.ofDays(91));
+
+			CyclicBarrier together = new CyclicBarrier(nodes.size());
+			ExecutorService threads = Executors.newFixedThreadPool(nodes.size());
+			List<Future<Boolean>> rotated = new ArrayList<>();
+			for (Node node : nodes) {
+				rotated.add(threads.submit(() -> {
+					together.await(10, TimeUnit.SECONDS);
+					return node.rotation.rotateAgedKeys();
+				}));
+			}
+			threads.shutdown();
+			List<Boolean> answers = new ArrayList<>();
+			for (Future<Boolean> answer : rotated) {
+				answers.add(answer.get(30, TimeUnit.SECONDS));
+			}
+
+			assertThat(answers).containsOnlyOnce(true).hasSize(nodes.size());
+			assertThat(this.events).hasSize(1);
+			assertThat(shared.sql("select kid from oauth_signing_keys where retired_at is null")
+				.query(String.class)
+				.list()).singleElement().isNotEqualTo(kid);
+			assertThat(
+					shared.sql("select id from oauth_token_keys where retired_at is null").query(Integer.class).list())
+				.singleElement()
+				.isNotEqualTo(tokenKey);
+			assertThat(shared.sql("select count(*) from oauth_signing_keys").query(Integer.class).single())
+				.isEqualTo(2);
+			assertThat(shared.sql("select count(*) from oauth_token_keys").query(Integer.class).single()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void aMaximumAgeOfZeroTurnsTheRotationOff() {
 		Node node = new Node(Duration.ZERO);
 		String kid = node.signingKeys.current().getKeyID();
@@ -117,15 +175,19 @@ class KeyRotationTests {
 		final KeyRotation rotation;
 
 		Node(Duration maximumAge) {
+			this(KeyRotationTests.this.embedded, maximumAge);
+		}
+
+		Node(DataSource database, Duration maximumAge) {
+			JdbcClient jdbc = JdbcClient.create(database);
 			OAuthProperties properties = new OAuthProperties(Duration.ofSeconds(60), Duration.ofDays(30),
 					Duration.ofDays(365), Duration.ofHours(1), Duration.ofSeconds(60), Map.of(), true,
 					Duration.ofDays(1), true, maximumAge);
-			JdbcClient jdbc = KeyRotationTests.this.jdbc;
 			MovableClock clock = KeyRotationTests.this.clock;
 			this.signingKeys = new SigningKeys(jdbc, clock, properties);
 			this.tokenKeys = new TokenMacKeys(jdbc, new OtherEncryptionKey(), clock, properties);
 			this.rotation = new KeyRotation(this.signingKeys, this.tokenKeys, properties, clock,
-					KeyRotationTests.this.events::add);
+					KeyRotationTests.this.events::add, new TransactionTemplate(new JdbcTransactionManager(database)));
 		}
 
 	}
