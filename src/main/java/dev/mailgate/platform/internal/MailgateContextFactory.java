@@ -22,8 +22,8 @@ import org.springframework.util.ClassUtils;
  * The application context Mailgate serves from: Spring Boot's servlet web server context,
  * with a bean factory that remembers its look-ups by type for longer than Spring's own.
  * <p>
- * Why: a look-up that misses the cache tests every one of the 800 bean definitions, and
- * the start made about a thousand of them.
+ * Why: a look-up that misses the cache tests every one of the 800 bean definitions, and a
+ * start makes hundreds of them.
  * <ul>
  * <li>For each of Mailgate's security filter chains, Spring Security asks for
  * {@code Customizer<…>} beans of each of 31 configurer types
