@@ -27,6 +27,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The HMAC-SHA256 keys of {@link SignedAccessTokens}, shared by every node through the
@@ -146,8 +148,25 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 	}
 
 	private int replace() {
-		create(this.newestId + 1);
-		return load().lastEntry().getKey();
+		int id = this.newestId + 1;
+		create(id);
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return load().lastEntry().getKey();
+		}
+		// inside the rotation's transaction (KeyRotation): the new key signs here once it
+		// is
+		// committed, so a rotation rolled back leaves this node signing with the key it
+		// had
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				TokenMacKeys.this.loadedAt = Instant.MIN; // current() reads the table
+															// again
+			}
+
+		});
+		return id;
 	}
 
 	/**

@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import dev.mailgate.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TokenMacKeysTests {
 
-	private final JdbcClient jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(),
-			"jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+	private final DataSource database = new SimpleDriverDataSource(new org.h2.Driver(),
+			"jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+
+	private final JdbcClient jdbc = JdbcClient.create(this.database);
+
+	private final TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(this.database));
 
 	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T03:00:00Z"));
 
@@ -54,6 +62,33 @@ class TokenMacKeysTests {
 		this.clock.advance(Duration.ofSeconds(31));
 		assertThat(here.current().id()).isEqualTo(rotated).isNotEqualTo(before);
 		assertThat(here.byId(before)).as("the retired key still checks its tokens").isNotNull();
+	}
+
+	@Test
+	void aRotationRolledBackLeavesTheNodeSigningWithTheKeyItHad() {
+		TokenMacKeys keys = new TokenMacKeys(this.jdbc, new OtherEncryptionKey(), this.clock, this.properties);
+		int signing = keys.current().id();
+
+		this.transactions.executeWithoutResult((transaction) -> {
+			keys.rotate();
+			transaction.setRollbackOnly(); // as when the commit fails
+		});
+
+		assertThat(keys.current().id()).isEqualTo(signing);
+		assertThat(
+				this.jdbc.sql("select id from oauth_token_keys where retired_at is null").query(Integer.class).list())
+			.containsExactly(signing);
+	}
+
+	@Test
+	void aRotationCommittedSignsWithTheNewKeyAtOnce() {
+		TokenMacKeys keys = new TokenMacKeys(this.jdbc, new OtherEncryptionKey(), this.clock, this.properties);
+		int before = keys.current().id();
+
+		Integer rotated = this.transactions.execute((transaction) -> keys.rotate());
+
+		assertThat(keys.current().id()).isEqualTo(rotated).isNotEqualTo(before);
+		assertThat(keys.byId(before)).as("the retired key still checks its tokens").isNotNull();
 	}
 
 	@Test
