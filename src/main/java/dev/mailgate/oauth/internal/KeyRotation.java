@@ -66,9 +66,10 @@ class KeyRotation {
 	OAuthEvents.SigningKeysRotated rotateNow(String by) {
 		NewKeys rotated = Objects.requireNonNull(this.transactions
 			.execute((transaction) -> new NewKeys(this.signingKeys.rotate(), this.tokenKeys.rotate())));
-		// the new keys' ids go to the audit log with who asked; the log says only that it
-		// happened
-		log.info("Rotated the JWT signing key and the client_credentials token key by hand");
+		// ids only: a kid is published in the JWKS, and a token key's number is in every
+		// token it signs; who asked goes to the audit log
+		log.info("Rotated the JWT signing key and the client_credentials token key by hand: key %s and key %d sign now"
+			.formatted(rotated.kid(), rotated.tokenKey()));
 		return announce(by, rotated.kid(), rotated.tokenKey());
 	}
 
@@ -120,10 +121,12 @@ class KeyRotation {
 				this.transactions.execute((transaction) -> new NewKeys(this.signingKeys.rotateIfMadeBefore(madeBefore),
 						this.tokenKeys.rotateIfMadeBefore(madeBefore))));
 		if (rotated.kid() != null) {
-			log.info("Rotated the JWT signing key, older than " + describe(this.maximumAge));
+			log.info("Rotated the JWT signing key, older than %s: key %s signs now, the retired one stays in the JWKS"
+				.formatted(describe(this.maximumAge), rotated.kid()));
 		}
 		if (rotated.tokenKey() != null) {
-			log.info("Rotated the client_credentials token key, older than " + describe(this.maximumAge));
+			log.info("Rotated the client_credentials token key, older than %s: key %d signs now"
+				.formatted(describe(this.maximumAge), rotated.tokenKey()));
 		}
 		if (rotated.kid() == null && rotated.tokenKey() == null) {
 			return false;

@@ -107,15 +107,8 @@ class SigningKeys implements JWKSource<SecurityContext> {
 		return (retire(before) > 0) ? replace() : null;
 	}
 
-	/**
-	 * Retires the signing key, or only one made before the given time.
-	 * @return how many keys were retired
-	 */
 	private int retire(@Nullable Instant madeBefore) {
-		String sql = "update oauth_signing_keys set retired_at = ? where retired_at is null";
-		return (madeBefore != null) ? this.jdbc.sql(sql + " and created_at < ?")
-			.params(Timestamps.utc(this.clock.instant()), Timestamps.utc(madeBefore))
-			.update() : this.jdbc.sql(sql).param(Timestamps.utc(this.clock.instant())).update();
+		return KeyTables.retire(this.jdbc, "oauth_signing_keys", this.clock.instant(), madeBefore);
 	}
 
 	private String replace() {

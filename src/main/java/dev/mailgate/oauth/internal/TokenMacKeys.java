@@ -135,16 +135,9 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 		return (retire(before) > 0) ? replace() : null;
 	}
 
-	/**
-	 * Retires the signing key, or only one made before the given time.
-	 * @return how many keys were retired
-	 */
 	private int retire(@Nullable Instant madeBefore) {
-		load();
-		String sql = "update oauth_token_keys set retired_at = ? where retired_at is null";
-		return (madeBefore != null) ? this.jdbc.sql(sql + " and created_at < ?")
-			.params(Timestamps.utc(this.clock.instant()), Timestamps.utc(madeBefore))
-			.update() : this.jdbc.sql(sql).param(Timestamps.utc(this.clock.instant())).update();
+		load(); // the newest id, which the new key follows
+		return KeyTables.retire(this.jdbc, "oauth_token_keys", this.clock.instant(), madeBefore);
 	}
 
 	private int replace() {
@@ -153,16 +146,16 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return load().lastEntry().getKey();
 		}
-		// inside the rotation's transaction (KeyRotation): the new key signs here once it
-		// is
-		// committed, so a rotation rolled back leaves this node signing with the key it
-		// had
+		// Inside the rotation's transaction (KeyRotation), the new key signs here only
+		// once
+		// it is committed: a rotation rolled back leaves this node signing with the key
+		// it
+		// had. After the commit, current() reads the table again.
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
 			public void afterCommit() {
-				TokenMacKeys.this.loadedAt = Instant.MIN; // current() reads the table
-															// again
+				TokenMacKeys.this.loadedAt = Instant.MIN;
 			}
 
 		});

@@ -69,10 +69,8 @@ public final class MailgateContextFactory implements ApplicationContextFactory {
 		@Override
 		public String[] getBeanNamesForType(ResolvableType type, boolean includeNonSingletons, boolean allowEagerInit) {
 			Class<?> resolved = type.resolve();
-			if (resolved == null || !type.hasGenerics()) {
-				return super.getBeanNamesForType(type, includeNonSingletons, allowEagerInit);
-			}
-			if (!cacheable(resolved, allowEagerInit)) {
+			// without generics Spring asks the look-up by class below
+			if (resolved == null || !type.hasGenerics() || !cacheable(resolved, allowEagerInit)) {
 				return super.getBeanNamesForType(type, includeNonSingletons, allowEagerInit);
 			}
 			return cached(type, includeNonSingletons,

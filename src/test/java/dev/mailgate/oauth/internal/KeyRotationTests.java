@@ -22,6 +22,10 @@ import dev.mailgate.support.MovableClock;
 import dev.mailgate.support.RequiresPostgres;
 import dev.mailgate.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -35,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an embedded database of the test's own that two nodes share, and on PostgreSQL with six
  * nodes checking at the same instant.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class KeyRotationTests {
 
 	private final DataSource embedded = new SimpleDriverDataSource(new org.h2.Driver(),
@@ -78,6 +83,33 @@ class KeyRotationTests {
 		assertThat(this.events).singleElement()
 			.isEqualTo(new OAuthEvents.SigningKeysRotated(null, node.signingKeys.current().getKeyID(),
 					node.tokenKeys.current().id(), this.clock.instant()));
+	}
+
+	@Test
+	void theLogNamesTheNewKeysByTheirIdsAndNeverPrintsAKey(CapturedOutput output) {
+		Node node = new Node(Duration.ofDays(90));
+		node.signingKeys.current();
+		node.tokenKeys.current();
+		this.clock.advance(Duration.ofDays(91));
+
+		node.rotation.rotateAgedKeys();
+		String scheduledKid = node.signingKeys.current().getKeyID();
+		int scheduledTokenKey = node.tokenKeys.current().id();
+		node.rotation.rotateNow("admin@example.com");
+
+		assertThat(output).contains("Rotated the JWT signing key, older than 90 days: key " + scheduledKid)
+			.contains("Rotated the client_credentials token key, older than 90 days: key " + scheduledTokenKey)
+			.contains("by hand: key " + node.signingKeys.current().getKeyID() + " and key "
+					+ node.tokenKeys.current().id() + " sign now")
+			.doesNotContain("admin@example.com");
+		for (ECKey key : node.signingKeys.published()) {
+			assertThat(key.getD()).isNotNull();
+			assertThat(output).doesNotContain(key.getD().toString());
+		}
+		// OtherEncryptionKey seals as "sealed by another key:<associated data>:<key>"
+		for (String sealed : this.jdbc.sql("select sealed_key from oauth_token_keys").query(String.class).list()) {
+			assertThat(output).doesNotContain(sealed.substring(sealed.lastIndexOf(':') + 1));
+		}
 	}
 
 	@Test
