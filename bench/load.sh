@@ -267,7 +267,12 @@ rss=$(resident_mib $pid)
 sleep "$idle"
 idle_rss=$(resident_mib $pid)
 
-echo "Mailgate $(git rev-parse --short HEAD 2>/dev/null || echo '?') over ${scheme^^} on ${BENCH_DB:-h2}, $(java -version 2>&1 | head -n 1), wrk -t$threads -c$connections, ${duration}s per run after ${warmup}s warm-up, $(nproc) cores"
+# The launcher's defaults apply unless BENCH_JAVA_OPTS replaces them; its compiler directive
+# (C2 kept from the start's code) says so on the JVM's first line of output.
+jvm_options="the launcher's JVM options"
+[ -z "${BENCH_JAVA_OPTS:-}" ] || jvm_options="JAVA_OPTS=$BENCH_JAVA_OPTS"
+grep -q '^1 compiler directives added' "$data/mailgate.log" 2>/dev/null && jvm_options="$jvm_options with its compiler directive"
+echo "Mailgate $(git rev-parse --short HEAD 2>/dev/null || echo '?') over ${scheme^^} on ${BENCH_DB:-h2}, $(java -version 2>&1 | head -n 1), $jvm_options, wrk -t$threads -c$connections, ${duration}s per run after ${warmup}s warm-up, $(nproc) cores"
 echo "Launch to healthy: Mailgate ${healthy}s; resident memory: Mailgate ${rss} MiB at the end of the load, ${idle_rss} MiB ${idle} s later"
 if [ "$compare" = 1 ]; then
   kc_rss=$(resident_mib "$KC_PID")
