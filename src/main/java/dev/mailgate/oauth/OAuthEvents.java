@@ -79,10 +79,11 @@ public final class OAuthEvents {
 	 *
 	 * @param by the platform administrator who rotated them, or {@code null} for the
 	 * scheduled rotation of keys older than {@code mailgate.oauth.key-rotation}
-	 * @param signingKey the new JWT signing key's {@code kid}, if that key was rotated
-	 * @param tokenKey the new client_credentials token key's id, if that key was rotated
+	 * @param signingKeyId the new JWT signing key's {@code kid}, if that key was rotated
+	 * @param tokenKeyId the new client_credentials token key's id, if that key was
+	 * rotated
 	 */
-	public record SigningKeysRotated(@Nullable String by, @Nullable String signingKey, @Nullable Integer tokenKey,
+	public record SigningKeysRotated(@Nullable String by, @Nullable String signingKeyId, @Nullable Integer tokenKeyId,
 			Instant at) {
 	}
 

@@ -79,11 +79,11 @@ class AuditRecorderOAuth {
 	void on(OAuthEvents.SigningKeysRotated event) {
 		AuditKind kind = AuditKind.SIGNING_KEYS_ROTATED;
 		List<String> rotated = new ArrayList<>();
-		if (event.signingKey() != null) {
-			rotated.add("the JWT signing key (key %s signs now)".formatted(event.signingKey()));
+		if (event.signingKeyId() != null) {
+			rotated.add("the JWT signing key (key id %s signs now)".formatted(event.signingKeyId()));
 		}
-		if (event.tokenKey() != null) {
-			rotated.add("the client_credentials token key (key %d signs now)".formatted(event.tokenKey()));
+		if (event.tokenKeyId() != null) {
+			rotated.add("the client_credentials token key (key id %d signs now)".formatted(event.tokenKeyId()));
 		}
 		this.recorder.record(kind,
 				() -> AuditEntry.of(kind, event.at())

@@ -66,11 +66,11 @@ class KeyRotation {
 	OAuthEvents.SigningKeysRotated rotateNow(String by) {
 		NewKeys rotated = Objects.requireNonNull(this.transactions
 			.execute((transaction) -> new NewKeys(this.signingKeys.rotate(), this.tokenKeys.rotate())));
-		// ids only: a kid is published in the JWKS, and a token key's number is in every
-		// token it signs; who asked goes to the audit log
-		log.info("Rotated the JWT signing key and the client_credentials token key by hand: key %s and key %d sign now"
-			.formatted(rotated.kid(), rotated.tokenKey()));
-		return announce(by, rotated.kid(), rotated.tokenKey());
+		// key ids only, never key material: a kid is published in the JWKS and a token
+		// key's id is in every token it signs; who asked goes to the audit log
+		log.info("Rotated the JWT signing key and the client_credentials token key by hand: key ids %s and %d sign now"
+			.formatted(rotated.signingKeyId(), rotated.tokenKeyId()));
+		return announce(by, rotated.signingKeyId(), rotated.tokenKeyId());
 	}
 
 	/**
@@ -98,9 +98,9 @@ class KeyRotation {
 		return !this.maximumAge.isZero() && !this.maximumAge.isNegative();
 	}
 
-	private OAuthEvents.SigningKeysRotated announce(@Nullable String by, @Nullable String kid,
-			@Nullable Integer tokenKey) {
-		OAuthEvents.SigningKeysRotated rotated = new OAuthEvents.SigningKeysRotated(by, kid, tokenKey,
+	private OAuthEvents.SigningKeysRotated announce(@Nullable String by, @Nullable String signingKeyId,
+			@Nullable Integer tokenKeyId) {
+		OAuthEvents.SigningKeysRotated rotated = new OAuthEvents.SigningKeysRotated(by, signingKeyId, tokenKeyId,
 				this.clock.instant());
 		this.events.publishEvent(rotated);
 		return rotated;
@@ -120,23 +120,24 @@ class KeyRotation {
 		NewKeys rotated = Objects.requireNonNull(
 				this.transactions.execute((transaction) -> new NewKeys(this.signingKeys.rotateIfMadeBefore(madeBefore),
 						this.tokenKeys.rotateIfMadeBefore(madeBefore))));
-		if (rotated.kid() != null) {
-			log.info("Rotated the JWT signing key, older than %s: key %s signs now, the retired one stays in the JWKS"
-				.formatted(describe(this.maximumAge), rotated.kid()));
+		if (rotated.signingKeyId() != null) {
+			log.info(
+					"Rotated the JWT signing key, older than %s: key id %s signs now, the retired one stays in the JWKS"
+						.formatted(describe(this.maximumAge), rotated.signingKeyId()));
 		}
-		if (rotated.tokenKey() != null) {
-			log.info("Rotated the client_credentials token key, older than %s: key %d signs now"
-				.formatted(describe(this.maximumAge), rotated.tokenKey()));
+		if (rotated.tokenKeyId() != null) {
+			log.info("Rotated the client_credentials token key, older than %s: key id %d signs now"
+				.formatted(describe(this.maximumAge), rotated.tokenKeyId()));
 		}
-		if (rotated.kid() == null && rotated.tokenKey() == null) {
+		if (rotated.signingKeyId() == null && rotated.tokenKeyId() == null) {
 			return false;
 		}
-		announce(null, rotated.kid(), rotated.tokenKey());
+		announce(null, rotated.signingKeyId(), rotated.tokenKeyId());
 		return true;
 	}
 
 	/** The keys one rotation made ({@code null} where that key was young). */
-	private record NewKeys(@Nullable String kid, @Nullable Integer tokenKey) {
+	private record NewKeys(@Nullable String signingKeyId, @Nullable Integer tokenKeyId) {
 	}
 
 	/**

@@ -48,8 +48,9 @@ class SigningKeysEndpoint {
 		Authentication administrator = SecurityContextHolder.getContext().getAuthentication();
 		OAuthEvents.SigningKeysRotated rotated = this.rotation
 			.rotateNow((administrator != null) ? administrator.getName() : "an administrator");
-		return Map.of("signing", rotated.signingKey(), "published",
-				this.keys.published().stream().map((key) -> key.getKeyID()).toList(), "token_key", rotated.tokenKey());
+		return Map.of("signing", rotated.signingKeyId(), "published",
+				this.keys.published().stream().map((key) -> key.getKeyID()).toList(), "token_key",
+				rotated.tokenKeyId());
 	}
 
 }

@@ -146,11 +146,10 @@ class TokenMacKeys implements SignedAccessTokens.KeyRing {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return load().lastEntry().getKey();
 		}
-		// Inside the rotation's transaction (KeyRotation), the new key signs here only
-		// once
-		// it is committed: a rotation rolled back leaves this node signing with the key
-		// it
-		// had. After the commit, current() reads the table again.
+		// Inside the rotation's transaction (KeyRotation) the new key
+		// signs here only once it is committed: a rotation rolled back
+		// leaves this node signing with the key it had. After the
+		// commit, current() reads the table again.
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override

@@ -97,9 +97,9 @@ class KeyRotationTests {
 		int scheduledTokenKey = node.tokenKeys.current().id();
 		node.rotation.rotateNow("admin@example.com");
 
-		assertThat(output).contains("Rotated the JWT signing key, older than 90 days: key " + scheduledKid)
-			.contains("Rotated the client_credentials token key, older than 90 days: key " + scheduledTokenKey)
-			.contains("by hand: key " + node.signingKeys.current().getKeyID() + " and key "
+		assertThat(output).contains("Rotated the JWT signing key, older than 90 days: key id " + scheduledKid)
+			.contains("Rotated the client_credentials token key, older than 90 days: key id " + scheduledTokenKey)
+			.contains("by hand: key ids " + node.signingKeys.current().getKeyID() + " and "
 					+ node.tokenKeys.current().id() + " sign now")
 			.doesNotContain("admin@example.com");
 		for (ECKey key : node.signingKeys.published()) {

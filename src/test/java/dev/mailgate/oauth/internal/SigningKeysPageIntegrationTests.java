@@ -68,7 +68,8 @@ class SigningKeysPageIntegrationTests extends IntegrationTestSupport {
 			.sql("select actor, detail from audit_events where kind = 'signing_keys.rotated' and workspace_id is null "
 					+ "order by at desc limit 1")
 			.query((rs, row) -> rs.getString(1) + ": " + rs.getString(2))
-			.single()).startsWith(ADMIN_EMAIL + ": Rotated by hand:").contains(after.getKeyID());
+			.single()).startsWith(ADMIN_EMAIL + ": Rotated by hand:")
+			.contains("key id " + after.getKeyID() + " signs now");
 	}
 
 	@Test
